@@ -1,0 +1,12 @@
+// The shell's build script includes this file verbatim, so it holds the list and nothing else; its
+// module documentation is on `pub mod command_list` in lib.rs.
+
+/// Calls `$apply!` with every command as `name(Request) -> Response;`.
+#[macro_export]
+macro_rules! with_commands {
+    ($apply:ident) => {
+        $apply! {
+            app_info(AppInfoRequest) -> AppInfo;
+        }
+    };
+}

@@ -1,0 +1,32 @@
+//! The command functions named in [`crate::command_list`], and the typed schema the UI builds on.
+//!
+//! Every command is `async fn name(&App, Request) -> Result<Response, IpcError>`, so the shell only
+//! forwards and tests call the same functions directly.
+
+use ts_rs::TS;
+
+pub use crate::info::app_info;
+
+/// The request and response types the list names, in one place for the shell's wrappers.
+pub mod types {
+    pub use crate::info::{AppInfo, AppInfoRequest};
+}
+
+use types::*;
+
+macro_rules! command_schema {
+    ($($name:ident($request:ty) -> $response:ty;)*) => {
+        /// Every command with its request and response type, for the UI's typed `call()`.
+        #[derive(Debug, TS)]
+        #[ts(export)]
+        #[allow(non_snake_case, dead_code)]
+        pub struct Commands {
+            $(pub $name: ($request, $response),)*
+        }
+
+        /// The command names, in list order.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+crate::with_commands!(command_schema);

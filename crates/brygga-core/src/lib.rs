@@ -1,0 +1,14 @@
+//! The words Brygga thinks in, and the rules that need no I/O to decide.
+//!
+//! A merchant sells in a web shop; a third-party warehouse (3PL) runs a WMS in which the merchant is a
+//! *goods owner*. Brygga keeps the two in step: articles and orders go to the warehouse, statuses, stock
+//! and tracking come back, orders are released to picking in batches. This crate holds the types and pure
+//! functions for that, so every decision can be tested without a network, a database or a clock.
+//!
+//! It must stay pure: no tokio, reqwest, rusqlite, keyring or tauri in its dependency tree (`make test`
+//! checks this with `cargo tree`). Everything that talks to the world implements a port defined here or
+//! lives in a crate above this one.
+
+mod sensitive;
+
+pub use sensitive::Sensitive;

@@ -1,0 +1,7 @@
+//! The sync engine that keeps the shop and the warehouse in step.
+//!
+//! One cycle reads the change feeds of both sides, plans the operations with the pure planners of
+//! `brygga-core`, enqueues them in the persisted outbox and drains it one call at a time per goods owner.
+//! The scheduler runs cycles per flow on intervals and weekday windows in Europe/Stockholm; time comes
+//! from a clock port so tests can fast-forward days. It receives its clients and store by value and never
+//! builds HTTP clients or reads secrets itself.

@@ -1,0 +1,59 @@
+//! Brygga's desktop shell: a window over the React UI and the commands of `brygga-app`, and nothing
+//! else. It parses the command line, starts logging, allows one instance per user, and registers the
+//! generated command wrappers. Business logic lives below it, so [`builder`] also runs on Tauri's mock
+//! runtime in tests.
+
+mod ipc;
+
+use std::path::PathBuf;
+
+use brygga_app::{App, AppMode, Paths};
+use clap::Parser;
+use tauri::{Manager, Runtime};
+
+/// Options the desktop app accepts on its command line.
+#[derive(Debug, Parser)]
+#[command(name = "brygga-desktop", version, about = "Brygga desktop app")]
+struct Options {
+    /// The folder of the database and logs (default: the platform's app-data folder).
+    #[arg(long, env = brygga_app::paths::DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Use the simulated shop and warehouse, with data kept apart from the real installation.
+    #[arg(long, env = "BRYGGA_DEMO")]
+    demo: bool,
+}
+
+/// Adds Brygga's state and commands to a Tauri builder of any runtime.
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Builder<R> {
+    builder.manage(app).invoke_handler(ipc::handler())
+}
+
+/// Starts the desktop app; returns when the last window closes.
+pub fn run() {
+    let options = Options::parse();
+    let mode = if options.demo { AppMode::Demo } else { AppMode::Normal };
+    let paths = match Paths::resolve(options.data_dir, mode) {
+        Ok(paths) => paths,
+        Err(err) => {
+            eprintln!("brygga-desktop: {err}");
+            std::process::exit(1);
+        }
+    };
+    let _logs = brygga_app::logging::init(paths.log_dir(), cfg!(debug_assertions));
+    tracing::info!(?mode, data_dir = %paths.data_dir().display(), "starting");
+    let app = App::start(paths, mode);
+    // Single-instance comes first: two processes must never run two schedulers on one database.
+    let single_instance = tauri_plugin_single_instance::init(|handle, _argv, _cwd| {
+        if let Some(window) = handle.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    });
+    let result = builder(tauri::Builder::default().plugin(single_instance), app)
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        tracing::error!("the desktop app stopped: {err}");
+        eprintln!("brygga-desktop: {err}");
+        std::process::exit(1);
+    }
+}

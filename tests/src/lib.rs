@@ -1,0 +1,3 @@
+//! Whole-product scenarios: the application layer and the sync engine against the simulators of both
+//! APIs over real HTTP on loopback, with real SQLite files in temporary folders and time fast-forwarded
+//! through the clock port. They show the flows of `shared/docs/product.md` end to end, without a window.
