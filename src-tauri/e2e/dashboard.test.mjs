@@ -57,8 +57,10 @@ test('a database from a newer Brygga is explained in the window and left untouch
   const file = join(dataDir, 'brygga.sqlite3');
   execFileSync('python3', [
     '-c',
+    // A Brygga database (application id "BRYG") stamped with a schema from the future.
     'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("create table t(x)"); ' +
-      'c.execute("pragma user_version = 999"); c.commit(); c.close()',
+      'c.execute("pragma application_id = 1112692039"); c.execute("pragma user_version = 999"); ' +
+      'c.commit(); c.close()',
     file,
   ]);
   const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -31,7 +31,11 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Build
 /// Starts the desktop app; returns when the last window closes.
 pub fn run() {
     let options = Options::parse();
-    let mode = if options.demo { AppMode::Demo } else { AppMode::Normal };
+    let mode = if options.demo {
+        AppMode::Demo
+    } else {
+        AppMode::Normal
+    };
     let paths = match Paths::resolve(options.data_dir, mode) {
         Ok(paths) => paths,
         Err(err) => {

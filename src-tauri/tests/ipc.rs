@@ -37,7 +37,9 @@ fn mock_app(data_dir: &std::path::Path) -> tauri::App<tauri::test::MockRuntime> 
 fn app_info_answers_through_ipc_with_the_schema_version_from_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let app = mock_app(dir.path());
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
 
     let info = invoke(&window, "app_info", serde_json::json!({ "req": {} }))
         .expect("app_info is registered through the generated handler");
@@ -46,14 +48,22 @@ fn app_info_answers_through_ipc_with_the_schema_version_from_the_store() {
         serde_json::json!(brygga_store::SCHEMA_VERSION),
         "the UI reads the schema version under camelCase names, as the bindings declare"
     );
-    assert_eq!(info["dataDir"], serde_json::json!(dir.path().display().to_string()));
+    assert_eq!(
+        info["dataDir"],
+        serde_json::json!(dir.path().display().to_string())
+    );
 }
 
 #[test]
 fn an_unknown_command_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let app = mock_app(dir.path());
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
     let refused = invoke(&window, "delete_everything", serde_json::json!({}));
-    assert!(refused.is_err(), "only commands from the list exist: {refused:?}");
+    assert!(
+        refused.is_err(),
+        "only commands from the list exist: {refused:?}"
+    );
 }

@@ -51,7 +51,9 @@ impl Connection for OngoingConnection {
         require_text("Ongoing API URL", &self.api_url)?;
         require_text("Ongoing API user", &self.user)?;
         if self.goods_owner_id == 0 {
-            return Err(invalid("the Ongoing goods owner id must be a positive number"));
+            return Err(invalid(
+                "the Ongoing goods owner id must be a positive number",
+            ));
         }
         Ok(())
     }
@@ -89,15 +91,24 @@ pub fn save<C: Connection>(
 /// The saved connection with its secret, or `NotConfigured` naming the half that is missing.
 pub fn load<C: Connection>(app: &App) -> Result<(C, Sensitive<String>), IpcError> {
     let connection: C = app.store()?.settings().get(C::SETTING)?.ok_or_else(|| {
-        IpcError::new(ErrorCode::NotConfigured, format!("{} has not been set up yet", C::SETTING))
-    })?;
-    let secret = app.secrets().require(&SecretKey::new(C::SECRET)).map_err(|err| match err {
-        SecretError::NotConfigured { .. } => IpcError::new(
+        IpcError::new(
             ErrorCode::NotConfigured,
-            format!("{} is set up but its secret is missing from the keychain; enter it again", C::SETTING),
-        ),
-        other => other.into(),
+            format!("{} has not been set up yet", C::SETTING),
+        )
     })?;
+    let secret = app
+        .secrets()
+        .require(&SecretKey::new(C::SECRET))
+        .map_err(|err| match err {
+            SecretError::NotConfigured { .. } => IpcError::new(
+                ErrorCode::NotConfigured,
+                format!(
+                    "{} is set up but its secret is missing from the keychain; enter it again",
+                    C::SETTING
+                ),
+            ),
+            other => other.into(),
+        })?;
     Ok((connection, secret))
 }
 

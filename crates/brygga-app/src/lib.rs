@@ -69,14 +69,22 @@ pub struct App {
 impl App {
     /// Opens the data folder and the database; failures are kept and reported by the commands.
     pub fn open(config: AppConfig) -> App {
-        let store = config.paths.prepare_data_dir().and_then(|()| {
-            Store::open(&config.paths.database_file()).map_err(IpcError::from)
-        });
+        let store = config
+            .paths
+            .prepare_data_dir()
+            .and_then(|()| Store::open(&config.paths.database_file()).map_err(IpcError::from));
         match &store {
             Ok(_) => tracing::info!(data_dir = %config.paths.data_dir().display(), "store opened"),
-            Err(problem) => tracing::error!(code = ?problem.code, "store not available: {}", problem.message),
+            Err(problem) => {
+                tracing::error!(code = ?problem.code, "store not available: {}", problem.message)
+            }
         }
-        App { paths: config.paths, mode: config.mode, store, secrets: config.secrets }
+        App {
+            paths: config.paths,
+            mode: config.mode,
+            store,
+            secrets: config.secrets,
+        }
     }
 
     /// The database, or the reason it is not available.
@@ -120,7 +128,11 @@ impl App {
             AppMode::Normal => Arc::new(secrets::Keychain::new(paths::APP_IDENTIFIER)),
             AppMode::Demo => Arc::new(secrets::MemorySecrets::default()),
         };
-        App::open(AppConfig { paths, mode, secrets })
+        App::open(AppConfig {
+            paths,
+            mode,
+            secrets,
+        })
     }
 
     /// An app over a data folder with secrets in memory, for tests of the command functions.

@@ -72,10 +72,20 @@ pub fn init(log_dir: &Path, to_stderr: bool) -> LogGuard {
 }
 
 /// One formatting layer over the given writer; the same shape for the file and for stderr.
-pub fn layer<S, W>(writer: W) -> tracing_subscriber::fmt::Layer<S, tracing_subscriber::fmt::format::DefaultFields, tracing_subscriber::fmt::format::Format, W>
+pub fn layer<S, W>(
+    writer: W,
+) -> tracing_subscriber::fmt::Layer<
+    S,
+    tracing_subscriber::fmt::format::DefaultFields,
+    tracing_subscriber::fmt::format::Format,
+    W,
+>
 where
     S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
     W: for<'w> MakeWriter<'w> + 'static,
 {
-    tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(false).with_target(true)
+    tracing_subscriber::fmt::layer()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_target(true)
 }

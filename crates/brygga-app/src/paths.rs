@@ -29,8 +29,11 @@ impl Paths {
     /// platform's app-data folder. Demo mode keeps to a `demo` subfolder of the default, so sample
     /// data never mixes with the merchant's own.
     pub fn resolve(explicit: Option<PathBuf>, mode: AppMode) -> Result<Paths, IpcError> {
-        let chosen = explicit
-            .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from));
+        let chosen = explicit.or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
         if let Some(dir) = chosen {
             return Ok(Paths::in_folder(dir));
         }
@@ -42,7 +45,10 @@ impl Paths {
         })?;
         let data_dir = base.join(APP_IDENTIFIER);
         Ok(match mode {
-            AppMode::Normal => Paths { log_dir: platform_log_dir(&data_dir), data_dir },
+            AppMode::Normal => Paths {
+                log_dir: platform_log_dir(&data_dir),
+                data_dir,
+            },
             AppMode::Demo => Paths::in_folder(data_dir.join("demo")),
         })
     }
@@ -50,7 +56,10 @@ impl Paths {
     /// Everything in one folder, logs in its `logs` subfolder.
     pub fn in_folder(dir: impl Into<PathBuf>) -> Paths {
         let data_dir = dir.into();
-        Paths { log_dir: data_dir.join("logs"), data_dir }
+        Paths {
+            log_dir: data_dir.join("logs"),
+            data_dir,
+        }
     }
 
     /// The data folder.
@@ -116,9 +125,20 @@ mod tests {
     #[test]
     fn explicit_folder_wins_and_holds_the_logs() {
         let paths = Paths::resolve(Some(PathBuf::from("/srv/brygga")), AppMode::Normal).unwrap();
-        assert_eq!(paths.data_dir(), Path::new("/srv/brygga"), "--data-dir overrides every default");
-        assert_eq!(paths.log_dir(), Path::new("/srv/brygga/logs"), "a moved installation keeps its logs");
-        assert_eq!(paths.database_file(), Path::new("/srv/brygga/brygga.sqlite3"));
+        assert_eq!(
+            paths.data_dir(),
+            Path::new("/srv/brygga"),
+            "--data-dir overrides every default"
+        );
+        assert_eq!(
+            paths.log_dir(),
+            Path::new("/srv/brygga/logs"),
+            "a moved installation keeps its logs"
+        );
+        assert_eq!(
+            paths.database_file(),
+            Path::new("/srv/brygga/brygga.sqlite3")
+        );
     }
 
     #[test]
@@ -127,8 +147,19 @@ mod tests {
         let file = tmp.path().join("not-a-folder");
         std::fs::write(&file, b"x").unwrap();
         let err = Paths::in_folder(&file).prepare_data_dir().unwrap_err();
-        assert_eq!(err.code, ErrorCode::DataDirUnreadable, "a file cannot hold the database");
-        assert!(err.message.contains(&file.display().to_string()), "the message names the folder: {err}");
-        assert_eq!(std::fs::read(&file).unwrap(), b"x", "the file in the way is left alone");
+        assert_eq!(
+            err.code,
+            ErrorCode::DataDirUnreadable,
+            "a file cannot hold the database"
+        );
+        assert!(
+            err.message.contains(&file.display().to_string()),
+            "the message names the folder: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            b"x",
+            "the file in the way is left alone"
+        );
     }
 }

@@ -54,8 +54,13 @@ pub enum SecretBackend {
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
     /// The keychain is locked, not running or not installed.
-    #[error("the keychain is not available ({backend:?}): {detail}. Unlock it or start it, then try again")]
-    Unavailable { backend: SecretBackend, detail: String },
+    #[error(
+        "the keychain is not available ({backend:?}): {detail}. Unlock it or start it, then try again"
+    )]
+    Unavailable {
+        backend: SecretBackend,
+        detail: String,
+    },
     /// The keychain answered but refused the request.
     #[error("the keychain refused to store or read '{key}': {detail}")]
     Rejected { key: SecretKey, detail: String },
@@ -82,7 +87,8 @@ pub trait SecretStore: Send + Sync + fmt::Debug {
 
     /// The secret, or [`SecretError::NotConfigured`] when it is missing.
     fn require(&self, key: &SecretKey) -> Result<Sensitive<String>, SecretError> {
-        self.get(key)?.ok_or_else(|| SecretError::NotConfigured { key: key.clone() })
+        self.get(key)?
+            .ok_or_else(|| SecretError::NotConfigured { key: key.clone() })
     }
 }
 
@@ -95,7 +101,9 @@ pub struct MemorySecrets {
 impl fmt::Debug for MemorySecrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.entries.lock().map(|e| e.len()).unwrap_or(0);
-        f.debug_struct("MemorySecrets").field("entries", &count).finish()
+        f.debug_struct("MemorySecrets")
+            .field("entries", &count)
+            .finish()
     }
 }
 
@@ -105,16 +113,29 @@ impl SecretStore for MemorySecrets {
     }
 
     fn get(&self, key: &SecretKey) -> Result<Option<Sensitive<String>>, SecretError> {
-        Ok(self.entries.lock().expect("secret map poisoned").get(key).cloned())
+        Ok(self
+            .entries
+            .lock()
+            .expect("secret map poisoned")
+            .get(key)
+            .cloned())
     }
 
     fn set(&self, key: &SecretKey, secret: &Sensitive<String>) -> Result<(), SecretError> {
-        self.entries.lock().expect("secret map poisoned").insert(key.clone(), secret.clone());
+        self.entries
+            .lock()
+            .expect("secret map poisoned")
+            .insert(key.clone(), secret.clone());
         Ok(())
     }
 
     fn delete(&self, key: &SecretKey) -> Result<bool, SecretError> {
-        Ok(self.entries.lock().expect("secret map poisoned").remove(key).is_some())
+        Ok(self
+            .entries
+            .lock()
+            .expect("secret map poisoned")
+            .remove(key)
+            .is_some())
     }
 }
 
@@ -127,7 +148,9 @@ pub struct Keychain {
 impl Keychain {
     /// The keychain entries of the given service (the app identifier in production).
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, key: &SecretKey) -> Result<keyring::Entry, SecretError> {
@@ -137,9 +160,15 @@ impl Keychain {
     fn classify(&self, key: &SecretKey, err: keyring::Error) -> SecretError {
         match err {
             keyring::Error::PlatformFailure(detail) | keyring::Error::NoStorageAccess(detail) => {
-                SecretError::Unavailable { backend: self.backend(), detail: detail.to_string() }
+                SecretError::Unavailable {
+                    backend: self.backend(),
+                    detail: detail.to_string(),
+                }
             }
-            other => SecretError::Rejected { key: key.clone(), detail: other.to_string() },
+            other => SecretError::Rejected {
+                key: key.clone(),
+                detail: other.to_string(),
+            },
         }
     }
 }
@@ -164,7 +193,9 @@ impl SecretStore for Keychain {
     }
 
     fn set(&self, key: &SecretKey, secret: &Sensitive<String>) -> Result<(), SecretError> {
-        self.entry(key)?.set_password(secret.expose()).map_err(|err| self.classify(key, err))?;
+        self.entry(key)?
+            .set_password(secret.expose())
+            .map_err(|err| self.classify(key, err))?;
         tracing::info!(key = %key, "secret stored in the keychain");
         Ok(())
     }

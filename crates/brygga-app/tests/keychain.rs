@@ -14,20 +14,50 @@ const SERVICE: &str = "se.brygga.desktop.keychain-test";
 fn set_read_back_overwrite_and_delete_in_the_real_keychain() {
     let key = SecretKey::new(format!("ongoing:password:{}", std::process::id()));
     let writer = Keychain::new(SERVICE);
-    writer.check().expect("the keychain must answer; is the Secret Service running and unlocked?");
+    writer
+        .check()
+        .expect("the keychain must answer; is the Secret Service running and unlocked?");
 
-    writer.set(&key, &Sensitive::new("first-secret".to_owned())).unwrap();
+    writer
+        .set(&key, &Sensitive::new("first-secret".to_owned()))
+        .unwrap();
     let fresh = Keychain::new(SERVICE);
-    let read = fresh.get(&key).unwrap().expect("a stored secret is visible to a fresh handle");
-    assert_eq!(read.expose(), "first-secret", "the keychain persisted the value, not a per-handle copy");
+    let read = fresh
+        .get(&key)
+        .unwrap()
+        .expect("a stored secret is visible to a fresh handle");
+    assert_eq!(
+        read.expose(),
+        "first-secret",
+        "the keychain persisted the value, not a per-handle copy"
+    );
 
-    writer.set(&key, &Sensitive::new("second-secret".to_owned())).unwrap();
-    let read = Keychain::new(SERVICE).get(&key).unwrap().expect("the overwritten secret is still there");
-    assert_eq!(read.expose(), "second-secret", "setting again replaces the secret instead of adding one");
+    writer
+        .set(&key, &Sensitive::new("second-secret".to_owned()))
+        .unwrap();
+    let read = Keychain::new(SERVICE)
+        .get(&key)
+        .unwrap()
+        .expect("the overwritten secret is still there");
+    assert_eq!(
+        read.expose(),
+        "second-secret",
+        "setting again replaces the secret instead of adding one"
+    );
 
-    assert!(writer.delete(&key).unwrap(), "deleting an existing secret reports that it was there");
-    assert_eq!(Keychain::new(SERVICE).get(&key).unwrap(), None, "a deleted secret is gone for every handle");
-    assert!(!writer.delete(&key).unwrap(), "deleting again is not an error, just nothing to delete");
+    assert!(
+        writer.delete(&key).unwrap(),
+        "deleting an existing secret reports that it was there"
+    );
+    assert_eq!(
+        Keychain::new(SERVICE).get(&key).unwrap(),
+        None,
+        "a deleted secret is gone for every handle"
+    );
+    assert!(
+        !writer.delete(&key).unwrap(),
+        "deleting again is not an error, just nothing to delete"
+    );
 }
 
 #[test]
@@ -35,8 +65,16 @@ fn set_read_back_overwrite_and_delete_in_the_real_keychain() {
 fn a_missing_entry_is_not_configured_rather_than_an_error() {
     let keychain = Keychain::new(SERVICE);
     let key = SecretKey::new("starweb:client-secret:never-stored");
-    assert_eq!(keychain.get(&key).unwrap(), None, "a missing entry is None, so the UI can say 'not configured'");
+    assert_eq!(
+        keychain.get(&key).unwrap(),
+        None,
+        "a missing entry is None, so the UI can say 'not configured'"
+    );
     let err = keychain.require(&key).unwrap_err();
     let shown = brygga_app::IpcError::from(err);
-    assert_eq!(shown.code, brygga_app::ErrorCode::NotConfigured, "a missing secret is a setup step, not a failure");
+    assert_eq!(
+        shown.code,
+        brygga_app::ErrorCode::NotConfigured,
+        "a missing secret is a setup step, not a failure"
+    );
 }

@@ -25,17 +25,26 @@ pub async fn run(app: &brygga_app::App, json: bool) -> ExitCode {
     } else {
         print!("{}", render(&info));
     }
-    let problems: Vec<_> =
-        [&info.database.problem, &info.secrets.problem].into_iter().flatten().collect();
+    let problems: Vec<_> = [&info.database.problem, &info.secrets.problem]
+        .into_iter()
+        .flatten()
+        .collect();
     for problem in &problems {
         eprintln!("brygga: {problem}");
     }
-    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn render(info: &AppInfo) -> String {
     let schema = match info.database.schema_version {
-        Some(version) => format!("{version} (supported: {})", info.database.supported_schema_version),
+        Some(version) => format!(
+            "{version} (supported: {})",
+            info.database.supported_schema_version
+        ),
         None => "not available".to_owned(),
     };
     format!(
@@ -51,6 +60,10 @@ fn render(info: &AppInfo) -> String {
         logs = info.log_dir,
         db = info.database.path,
         backend = info.secrets.backend,
-        keychain = if info.secrets.problem.is_some() { " (not available)" } else { "" },
+        keychain = if info.secrets.problem.is_some() {
+            " (not available)"
+        } else {
+            ""
+        },
     )
 }

@@ -38,7 +38,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mode = if cli.demo { AppMode::Demo } else { AppMode::Normal };
+    let mode = if cli.demo {
+        AppMode::Demo
+    } else {
+        AppMode::Normal
+    };
     let paths = match Paths::resolve(cli.data_dir, mode) {
         Ok(paths) => paths,
         Err(err) => {
@@ -48,7 +52,10 @@ fn main() -> ExitCode {
     };
     let _logs = brygga_app::logging::init(paths.log_dir(), false);
     let app = App::start(paths, mode);
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("brygga: cannot start the async runtime: {err}");

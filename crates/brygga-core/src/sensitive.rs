@@ -85,7 +85,10 @@ mod tests {
                 "formatting must never reveal the secret, got {shown:?}"
             );
         }
-        assert_eq!(display, REDACTED, "Display shows the placeholder so logs stay readable");
+        assert_eq!(
+            display, REDACTED,
+            "Display shows the placeholder so logs stay readable"
+        );
     }
 
     #[test]
@@ -95,8 +98,12 @@ mod tests {
             user: &'static str,
             password: Sensitive<String>,
         }
-        let form = Form { user: "api", password: Sensitive::new(SECRET.to_owned()) };
-        let err = serde_json::to_string(&form).expect_err("a struct holding a secret must not serialize");
+        let form = Form {
+            user: "api",
+            password: Sensitive::new(SECRET.to_owned()),
+        };
+        let err =
+            serde_json::to_string(&form).expect_err("a struct holding a secret must not serialize");
         assert!(
             !err.to_string().contains(SECRET),
             "the serialization error itself must not carry the secret: {err}"
@@ -106,6 +113,10 @@ mod tests {
     #[test]
     fn deserializing_accepts_input_and_expose_returns_it() {
         let secret: Sensitive<String> = serde_json::from_str(&format!("\"{SECRET}\"")).unwrap();
-        assert_eq!(secret.expose(), SECRET, "input from a form is kept verbatim for the keychain");
+        assert_eq!(
+            secret.expose(),
+            SECRET,
+            "input from a form is kept verbatim for the keychain"
+        );
     }
 }
