@@ -59,7 +59,7 @@ test('a database from a newer Brygga is explained in the window and left untouch
     '-c',
     // A Brygga database (application id "BRYG") stamped with a schema from the future.
     'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("create table t(x)"); ' +
-      'c.execute("pragma application_id = 1112692039"); c.execute("pragma user_version = 999"); ' +
+      'c.execute("pragma application_id = 1112693063"); c.execute("pragma user_version = 999"); ' +
       'c.commit(); c.close()',
     file,
   ]);
