@@ -78,3 +78,31 @@ fn a_missing_entry_is_not_configured_rather_than_an_error() {
         "a missing secret is a setup step, not a failure"
     );
 }
+
+#[test]
+#[ignore = "needs a Secret Service with no unlocked collection; make test runs it under dbus-run-session"]
+fn locked_keychain_is_reported_as_unavailable_without_the_secret() {
+    let keychain = Keychain::new(SERVICE);
+    let secret = Sensitive::new("never-stored-secret".to_owned());
+    let err = keychain
+        .set(&SecretKey::new("ongoing:password"), &secret)
+        .expect_err("a locked keychain cannot store anything");
+    let shown = brygga_app::IpcError::from(err);
+    assert_eq!(
+        shown.code,
+        brygga_app::ErrorCode::KeychainUnavailable,
+        "a locked keychain is a state the merchant can fix, shown as such"
+    );
+    assert!(
+        shown.message.contains("Unlock it"),
+        "the message says what to do: {shown}"
+    );
+    assert!(
+        !shown.message.contains("never-stored-secret"),
+        "the error never carries the secret"
+    );
+    assert!(
+        keychain.check().is_err(),
+        "the dashboard's availability check sees the same problem"
+    );
+}
