@@ -80,7 +80,7 @@ pub enum StoreError {
     #[error("database error while {context} ({}): {source}", location(.path.as_deref()))]
     Sqlite {
         path: Option<PathBuf>,
-        context: &'static str,
+        context: String,
         source: rusqlite::Error,
     },
 }
@@ -129,14 +129,14 @@ impl StoreError {
 
     /// Classifies an SQLite failure during normal use. A busy file database becomes
     /// [`StoreError::Locked`] so the app shows the same advice as at start-up.
-    pub(crate) fn sqlite(path: Option<&Path>, context: &'static str, source: rusqlite::Error) -> Self {
+    pub(crate) fn sqlite(path: Option<&Path>, context: &str, source: rusqlite::Error) -> Self {
         match path {
             Some(path) if is_busy(&source) => Self::Locked {
                 path: path.to_path_buf(),
             },
             _ => Self::Sqlite {
                 path: path.map(Path::to_path_buf),
-                context,
+                context: context.to_owned(),
                 source,
             },
         }
@@ -144,7 +144,7 @@ impl StoreError {
 
     /// Classifies an SQLite failure while opening a file, where "not a database", "cannot open"
     /// and "busy" each have their own advice.
-    pub(crate) fn opening(path: &Path, context: &'static str, source: rusqlite::Error) -> Self {
+    pub(crate) fn opening(path: &Path, context: &str, source: rusqlite::Error) -> Self {
         match source.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked {
                 path: path.to_path_buf(),

@@ -17,7 +17,7 @@ mod table;
 
 pub use error::{StoreError, StoreErrorKind};
 pub use migration::{APPLICATION_ID, SCHEMA_VERSION};
-pub use store::{DATABASE_FILE_NAME, OpenOptions, Store};
+pub use store::{ConnectionSettings, DATABASE_FILE_NAME, OpenOptions, Store};
 pub use table::{
     Cursor, Cursors, Enqueued, Event, Events, NewOutboxRow, Outbox, OutboxCounts, OutboxRow,
     OutboxStatus, Settings, SyncOutcome, SyncRun, SyncRuns,

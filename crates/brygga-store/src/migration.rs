@@ -8,9 +8,10 @@
 //! the busy timeout is reported as locked at start-up rather than on the first sync.
 //!
 //! A file newer than [`SCHEMA_VERSION`] is refused. [`FileHeader`] reads the version straight from
-//! the 100-byte SQLite header before SQLite touches the file, because opening a database in WAL mode
-//! creates `-wal` and `-shm` files beside it, and the promise to the merchant is that a newer
-//! Brygga's file is left exactly as it was.
+//! the 100-byte SQLite header before SQLite touches the file: the promise to the merchant is that a
+//! newer Brygga's file is left exactly as it was, and SQLite, even only reading, takes locks and
+//! creates `-wal` and `-shm` files beside a WAL-mode database (a crash or a full disk can leave
+//! them behind).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -106,7 +107,7 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 pub(crate) fn migrate(
     conn: &mut Connection,
     refuse_newer: impl Fn(u32) -> StoreError,
-    fail: impl Fn(&'static str, rusqlite::Error) -> StoreError,
+    fail: impl Fn(&str, rusqlite::Error) -> StoreError,
 ) -> Result<(), StoreError> {
     loop {
         let tx = conn
@@ -122,7 +123,7 @@ pub(crate) fn migrate(
             return Ok(());
         };
         tx.execute_batch(next.sql)
-            .map_err(|e| fail("applying a schema migration", e))?;
+            .map_err(|e| fail(&format!("applying migration {}", next.name), e))?;
         tx.pragma_update(None, "user_version", next.version)
             .map_err(|e| fail("recording the schema version", e))?;
         tx.commit()
@@ -145,7 +146,9 @@ mod tests {
                 index + 1
             );
             assert!(
-                migration.name.starts_with(&format!("{:04}_", migration.version)),
+                migration
+                    .name
+                    .starts_with(&format!("{:04}_", migration.version)),
                 "the name {} must carry its number so it matches its file in migrations/",
                 migration.name
             );

@@ -49,11 +49,29 @@ impl Default for OpenOptions {
     }
 }
 
+/// How the connection is actually configured, as SQLite reports it; for `brygga status` and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionSettings {
+    /// `wal` for a file database, `memory` for an in-memory one.
+    pub journal_mode: String,
+    pub foreign_keys: bool,
+    /// SQLite's `synchronous` level: 1 is NORMAL.
+    pub synchronous: i64,
+    pub busy_timeout_ms: i64,
+}
+
 /// Brygga's local database: one SQLite connection, migrated to [`SCHEMA_VERSION`].
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
 }
+
+// The app shares one `Store` between UI commands and the sync engine's threads; this stops
+// compiling if a field ever makes that impossible.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Store>();
+};
 
 impl fmt::Debug for Store {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -74,7 +92,7 @@ impl Store {
         let header = prepare_file(path)?;
         check_header(path, header)?;
 
-        let opening = |context, e| StoreError::opening(path, context, e);
+        let opening = |context: &str, e| StoreError::opening(path, context, e);
         let refuse_newer = |found| StoreError::NewerThanApp {
             path: path.to_path_buf(),
             found,
@@ -111,7 +129,7 @@ impl Store {
     /// Opens a fresh, migrated database that lives only as long as the `Store`; for tests and
     /// dry runs.
     pub fn open_in_memory() -> Result<Self, StoreError> {
-        let fail = |context, e| StoreError::sqlite(None, context, e);
+        let fail = |context: &str, e| StoreError::sqlite(None, context, e);
         let mut conn =
             Connection::open_in_memory().map_err(|e| fail("opening an in-memory database", e))?;
         conn.pragma_update(None, "foreign_keys", true)
@@ -140,6 +158,18 @@ impl Store {
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         self.run("reading the schema version", |conn| {
             migration::user_version(conn)
+        })
+    }
+
+    /// The journal mode, foreign-key enforcement, durability level and busy timeout in force.
+    pub fn connection_settings(&self) -> Result<ConnectionSettings, StoreError> {
+        self.run("reading the connection settings", |conn| {
+            Ok(ConnectionSettings {
+                journal_mode: conn.pragma_query_value(None, "journal_mode", |row| row.get(0))?,
+                foreign_keys: conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?,
+                synchronous: conn.pragma_query_value(None, "synchronous", |row| row.get(0))?,
+                busy_timeout_ms: conn.pragma_query_value(None, "busy_timeout", |row| row.get(0))?,
+            })
         })
     }
 
@@ -215,7 +245,10 @@ fn prepare_file(path: &Path) -> Result<FileHeader, StoreError> {
                 }
                 Err(e) => {
                     return Err(unreadable(
-                        format!("its folder {} does not exist or cannot be read", folder.display()),
+                        format!(
+                            "its folder {} does not exist or cannot be read",
+                            folder.display()
+                        ),
                         e,
                     ));
                 }

@@ -58,8 +58,8 @@ impl<'s> Cursors<'s> {
     /// Every feed's position, by feed name.
     pub fn list(&self) -> Result<Vec<Cursor>, StoreError> {
         self.store.run("listing cursors", |conn| {
-            let mut stmt =
-                conn.prepare_cached("SELECT feed, value, updated_at_ms FROM cursors ORDER BY feed")?;
+            let mut stmt = conn
+                .prepare_cached("SELECT feed, value, updated_at_ms FROM cursors ORDER BY feed")?;
             let rows = stmt.query_map([], |row| {
                 Ok(Cursor {
                     feed: row.get(0)?,

@@ -2,7 +2,7 @@
 //!
 //! A handle is a cheap view (`store.outbox()`), not a second connection: every method takes the
 //! store's lock for its own statements only, so handles can be created freely and dropped at once.
-//! The helpers here are the conversions all tables share: JSON columns and row limits.
+//! The functions here are the conversions all tables share: JSON columns and row limits.
 
 mod cursors;
 mod events;

@@ -345,9 +345,7 @@ impl<'s> Outbox<'s> {
         sql: &str,
         params: &[&dyn ToSql],
     ) -> Result<(), StoreError> {
-        let changed = self
-            .store
-            .run(context, |conn| conn.execute(sql, params))?;
+        let changed = self.store.run(context, |conn| conn.execute(sql, params))?;
         if changed == 0 {
             return Err(StoreError::NoSuchRow {
                 table: "outbox",

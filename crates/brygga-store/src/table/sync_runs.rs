@@ -69,8 +69,7 @@ pub struct SyncRun {
     pub error: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, flow, dry_run, started_at_ms, finished_at_ms, outcome, counts, error";
+const COLUMNS: &str = "id, flow, dry_run, started_at_ms, finished_at_ms, outcome, counts, error";
 
 fn sync_run(row: &Row<'_>) -> rusqlite::Result<SyncRun> {
     Ok(SyncRun {
@@ -162,18 +161,19 @@ impl<'s> SyncRuns<'s> {
     /// The most recent run of `flow` that succeeded and was not a dry run: the last time the two
     /// systems were really brought in step. Dry runs are left out because they changed nothing.
     pub fn last_success(&self, flow: &str) -> Result<Option<SyncRun>, StoreError> {
-        self.store.run("reading the last successful sync run", |conn| {
-            conn.query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM sync_runs
+        self.store
+            .run("reading the last successful sync run", |conn| {
+                conn.query_row(
+                    &format!(
+                        "SELECT {COLUMNS} FROM sync_runs
                      WHERE flow = ?1 AND outcome = 'succeeded' AND dry_run = 0
                      ORDER BY started_at_ms DESC, id DESC LIMIT 1"
-                ),
-                params![flow],
-                sync_run,
-            )
-            .optional()
-        })
+                    ),
+                    params![flow],
+                    sync_run,
+                )
+                .optional()
+            })
     }
 
     /// The latest `limit` runs of every flow, newest first.

@@ -1,0 +1,17 @@
+//! Integration tests of the store: one file per table, each on a fresh in-memory database, and
+//! `migration.rs` on real files in a temporary folder, since WAL, file modes, locks and refusing a
+//! file untouched only exist on disk.
+
+mod cursors;
+mod events;
+mod migration;
+mod outbox;
+mod settings;
+mod sync_runs;
+
+use brygga_store::Store;
+
+/// A fresh, migrated in-memory store; each test gets its own, so tests never see each other's rows.
+fn fresh_store() -> Store {
+    Store::open_in_memory().expect("an in-memory database always opens and migrates")
+}

@@ -1,0 +1,296 @@
+//! `outbox`: idempotent enqueue, claiming in due order, and the paths a row takes to the end.
+
+use brygga_store::{Enqueued, NewOutboxRow, OutboxCounts, OutboxStatus, Store};
+use serde_json::json;
+
+use crate::fresh_store;
+
+fn push_order(key: &str, run_at_ms: i64) -> NewOutboxRow {
+    NewOutboxRow {
+        kind: "ongoing.push_order".into(),
+        idempotency_key: key.into(),
+        payload: json!({"order": key}),
+        max_attempts: 5,
+        run_at_ms,
+    }
+}
+
+fn enqueue(store: &Store, key: &str, run_at_ms: i64) -> i64 {
+    store
+        .outbox()
+        .enqueue(push_order(key, run_at_ms), 1_000)
+        .unwrap()
+        .id()
+}
+
+#[test]
+fn a_new_row_is_pending_with_no_attempts() {
+    let store = fresh_store();
+    let enqueued = store
+        .outbox()
+        .enqueue(push_order("o-1", 1_000), 900)
+        .unwrap();
+    let Enqueued::Inserted(id) = enqueued else {
+        panic!("the first enqueue of a key must insert, got {enqueued:?}");
+    };
+    let row = store
+        .outbox()
+        .get(id)
+        .unwrap()
+        .expect("the inserted row exists");
+    assert_eq!(
+        row.status,
+        OutboxStatus::Pending,
+        "new work waits to be claimed"
+    );
+    assert_eq!(row.attempts, 0, "nothing has been tried yet");
+    assert_eq!(
+        row.payload,
+        json!({"order": "o-1"}),
+        "the payload is stored as given"
+    );
+    assert_eq!(
+        (row.created_at_ms, row.updated_at_ms, row.done_at_ms),
+        (900, 900, None),
+        "times come from the caller's clock, and an unfinished row has no done time"
+    );
+}
+
+#[test]
+fn the_same_key_is_never_queued_twice() {
+    let store = fresh_store();
+    let first = enqueue(&store, "o-1", 1_000);
+    let again = store
+        .outbox()
+        .enqueue(push_order("o-1", 5_000), 2_000)
+        .unwrap();
+    assert_eq!(
+        again,
+        Enqueued::AlreadyQueued(first),
+        "UNIQUE(kind, idempotency_key) points a repeated plan at the existing row"
+    );
+    assert_eq!(
+        store.outbox().list(None, 10).unwrap().len(),
+        1,
+        "a duplicate enqueue must not insert a second row"
+    );
+    assert_eq!(
+        store.outbox().get(first).unwrap().unwrap().run_at_ms,
+        1_000,
+        "the duplicate must not change the existing row either"
+    );
+}
+
+#[test]
+fn a_finished_key_stays_taken() {
+    let store = fresh_store();
+    let id = enqueue(&store, "o-1", 1_000);
+    store.outbox().claim_next(1_000).unwrap();
+    store.outbox().mark_done(id, 1_100).unwrap();
+    assert_eq!(
+        store
+            .outbox()
+            .enqueue(push_order("o-1", 2_000), 2_000)
+            .unwrap(),
+        Enqueued::AlreadyQueued(id),
+        "a call that already went through must not be sent again by a later plan"
+    );
+}
+
+#[test]
+fn the_same_key_in_another_kind_is_a_different_call() {
+    let store = fresh_store();
+    let pushed = enqueue(&store, "o-1", 1_000);
+    let mut release = push_order("o-1", 1_000);
+    release.kind = "ongoing.release_order".into();
+    let released = store.outbox().enqueue(release, 1_000).unwrap();
+    assert_ne!(
+        released,
+        Enqueued::AlreadyQueued(pushed),
+        "uniqueness is per kind, so releasing an order is not mistaken for pushing it"
+    );
+}
+
+#[test]
+fn claiming_takes_the_earliest_due_row_and_counts_the_attempt() {
+    let store = fresh_store();
+    let later = enqueue(&store, "later", 3_000);
+    let first_due = enqueue(&store, "first", 1_000);
+    let same_time = enqueue(&store, "same-time", 1_000);
+
+    let claimed = store
+        .outbox()
+        .claim_next(2_000)
+        .unwrap()
+        .expect("two rows are due");
+    assert_eq!(
+        claimed.id, first_due,
+        "the earliest run_at wins, then the lowest id"
+    );
+    assert_eq!(
+        claimed.status,
+        OutboxStatus::Running,
+        "a claimed row is running"
+    );
+    assert_eq!(claimed.attempts, 1, "claiming starts an attempt");
+
+    let next = store
+        .outbox()
+        .claim_next(2_000)
+        .unwrap()
+        .expect("one more is due");
+    assert_eq!(
+        next.id, same_time,
+        "a running row is never handed out again"
+    );
+    assert_eq!(
+        store.outbox().claim_next(2_000).unwrap(),
+        None,
+        "the remaining row (id {later}) is not due until 3000"
+    );
+}
+
+#[test]
+fn a_rescheduled_row_waits_and_keeps_its_error() {
+    let store = fresh_store();
+    let id = enqueue(&store, "o-1", 1_000);
+    store.outbox().claim_next(1_000).unwrap();
+    store
+        .outbox()
+        .reschedule(id, 61_000, "rate_limited", "429 Too Many Requests", 1_200)
+        .unwrap();
+
+    let row = store.outbox().get(id).unwrap().unwrap();
+    assert_eq!(
+        row.status,
+        OutboxStatus::Pending,
+        "rescheduling hands the row back to the queue"
+    );
+    assert_eq!(
+        (row.last_error_code.as_deref(), row.last_error.as_deref()),
+        (Some("rate_limited"), Some("429 Too Many Requests")),
+        "the error that caused the wait is kept for the UI"
+    );
+    assert_eq!(
+        store.outbox().claim_next(60_999).unwrap(),
+        None,
+        "the row is not due before its new run_at"
+    );
+    let retried = store
+        .outbox()
+        .claim_next(61_000)
+        .unwrap()
+        .expect("due at 61000");
+    assert_eq!(
+        retried.attempts, 2,
+        "the second claim is the second attempt"
+    );
+}
+
+#[test]
+fn done_and_dead_rows_are_never_claimed() {
+    let store = fresh_store();
+    let done = enqueue(&store, "done", 1_000);
+    let dead = enqueue(&store, "dead", 1_000);
+    store.outbox().claim_next(1_000).unwrap();
+    store.outbox().claim_next(1_000).unwrap();
+    store.outbox().mark_done(done, 1_100).unwrap();
+    store
+        .outbox()
+        .mark_dead(dead, "warehouse_rejected", "unknown article", 1_100)
+        .unwrap();
+
+    assert_eq!(
+        store.outbox().claim_next(10_000).unwrap(),
+        None,
+        "only pending rows are claimable"
+    );
+    let done_row = store.outbox().get(done).unwrap().unwrap();
+    assert_eq!(
+        done_row.done_at_ms,
+        Some(1_100),
+        "done rows record when they finished"
+    );
+    let dead_row = store.outbox().get(dead).unwrap().unwrap();
+    assert_eq!(
+        (dead_row.status, dead_row.last_error_code.as_deref()),
+        (OutboxStatus::Dead, Some("warehouse_rejected")),
+        "a dead row keeps the reason a person must act on"
+    );
+}
+
+#[test]
+fn rows_left_running_by_a_crash_are_requeued() {
+    let store = fresh_store();
+    let id = enqueue(&store, "o-1", 1_000);
+    enqueue(&store, "o-2", 1_000);
+    store.outbox().claim_next(1_000).unwrap();
+
+    assert_eq!(
+        store.outbox().requeue_running(5_000).unwrap(),
+        1,
+        "exactly the one running row is returned to the queue"
+    );
+    let row = store.outbox().get(id).unwrap().unwrap();
+    assert_eq!(
+        row.status,
+        OutboxStatus::Pending,
+        "a requeued row can be claimed again"
+    );
+    assert_eq!(
+        row.attempts, 1,
+        "the interrupted attempt stays counted, since the call may have reached the remote side"
+    );
+}
+
+#[test]
+fn updating_a_missing_row_is_an_error() {
+    let store = fresh_store();
+    let error = store
+        .outbox()
+        .mark_done(42, 1_000)
+        .expect_err("there is no row 42");
+    assert!(
+        error.to_string().contains("42"),
+        "the message names the id the worker asked for: {error}"
+    );
+}
+
+#[test]
+fn counts_and_list_follow_status() {
+    let store = fresh_store();
+    let ids: Vec<i64> = (1..=4)
+        .map(|n| enqueue(&store, &format!("o-{n}"), 1_000))
+        .collect();
+    store.outbox().claim_next(1_000).unwrap();
+    store.outbox().claim_next(1_000).unwrap();
+    store.outbox().mark_done(ids[0], 1_100).unwrap();
+
+    assert_eq!(
+        store.outbox().counts().unwrap(),
+        OutboxCounts {
+            pending: 2,
+            running: 1,
+            done: 1,
+            dead: 0
+        },
+        "each row is counted once, under its current status"
+    );
+    let pending: Vec<i64> = store
+        .outbox()
+        .list(Some(OutboxStatus::Pending), 10)
+        .unwrap()
+        .into_iter()
+        .map(|row| row.id)
+        .collect();
+    assert_eq!(
+        pending,
+        vec![ids[3], ids[2]],
+        "list filters by status, newest first"
+    );
+    assert_eq!(
+        store.outbox().list(None, 3).unwrap().len(),
+        3,
+        "without a status every row qualifies, up to the limit"
+    );
+}
