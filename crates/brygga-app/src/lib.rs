@@ -76,7 +76,7 @@ impl App {
         match &store {
             Ok(_) => tracing::info!(data_dir = %config.paths.data_dir().display(), "store opened"),
             Err(problem) => {
-                tracing::error!(code = ?problem.code, "store not available: {}", problem.message)
+                tracing::error!(code = ?problem.code, "store not available: {}", problem.message);
             }
         }
         App {

@@ -105,15 +105,15 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 
 /// Where Tauri's `app_log_dir` points on each platform, so support finds the logs where it expects.
 fn platform_log_dir(data_dir: &Path) -> PathBuf {
-    if cfg!(target_os = "macos") {
-        if let Some(home) = dirs::home_dir() {
-            return home.join("Library/Logs").join(APP_IDENTIFIER);
-        }
+    if cfg!(target_os = "macos")
+        && let Some(home) = dirs::home_dir()
+    {
+        return home.join("Library/Logs").join(APP_IDENTIFIER);
     }
-    if cfg!(target_os = "windows") {
-        if let Some(local) = dirs::data_local_dir() {
-            return local.join(APP_IDENTIFIER).join("logs");
-        }
+    if cfg!(target_os = "windows")
+        && let Some(local) = dirs::data_local_dir()
+    {
+        return local.join(APP_IDENTIFIER).join("logs");
     }
     data_dir.join("logs")
 }

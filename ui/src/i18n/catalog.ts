@@ -1,25 +1,29 @@
 import type { sv } from "./sv";
 
-/** The shape of a catalog: the Swedish one with every text widened to `string`. */
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The Swedish catalog with its literal strings widened: the shape every language must have. */
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export type Catalog = Widen<typeof sv>;
 
-export type Language = "sv" | "en";
-
-/** Dotted paths to every text, e.g. `"dashboard.fields.version"`. */
 type Paths<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
+/** Every message key, in dotted form, e.g. `"dashboard.fields.version"`. */
 export type MessageKey = Paths<Catalog>;
 
-/** Looks a dotted key up in a catalog and fills `{name}` placeholders. */
-export function lookup(catalog: Catalog, key: MessageKey, values?: Record<string, string | number>): string {
-  let node: unknown = catalog;
-  for (const part of key.split(".")) {
-    node = (node as Record<string, unknown>)[part];
-  }
-  const text = typeof node === "string" ? node : key;
-  return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)) : text;
+export type Language = "sv" | "en";
+
+export const LANGUAGES: readonly Language[] = ["sv", "en"];
+
+export const DEFAULT_LANGUAGE: Language = "sv";
+
+/** BCP 47 tags used for `Intl` formatting and for `<html lang>`. */
+export const LOCALES: Record<Language, string> = {
+  sv: "sv-SE",
+  en: "en-GB",
+};
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "sv" || value === "en";
 }

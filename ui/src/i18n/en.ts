@@ -1,6 +1,6 @@
 import type { Catalog } from "./catalog";
 
-/** English. Must have every key of the Swedish catalog; `tsc` fails otherwise. */
+/** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
   app: {
     name: "Brygga",
@@ -14,9 +14,8 @@ export const en: Catalog = {
   nav: {
     label: "Main menu",
     sections: {
-      overview: "Overview",
       work: "Daily work",
-      setup: "Setup and mapping",
+      setup: "Configuration",
     },
   },
   screens: {
@@ -42,10 +41,10 @@ export const en: Catalog = {
     notAvailable: "–",
   },
   dashboard: {
-    loading: "Loading information about the app…",
-    loadFailed: "Could not load information about the app",
+    loading: "Loading app information…",
+    loadFailed: "Could not load app information",
     demoNote:
-      "Demo mode: the shop and the warehouse are simulated and connect to no real system. No orders, stock or statuses are sent anywhere.",
+      "Demo mode: the shop and the warehouse are simulated and connect to nothing real. No orders, stock or statuses are sent anywhere.",
     cards: {
       app: "App",
       folders: "Folders",
@@ -60,19 +59,19 @@ export const en: Catalog = {
       databaseFile: "Database file",
       schemaVersion: "Schema version",
       supportedSchemaVersion: "Schema version this app supports",
-      secretBackend: "Kept in",
+      secretBackend: "Stored in",
     },
-    noSchemaYet: "No database yet",
+    schemaUnknown: "Unknown",
   },
   modes: {
     normal: "Normal",
     demo: "Demo",
   },
   secretBackends: {
-    secretService: "The system keyring (Secret Service)",
+    secretService: "System keyring (Secret Service)",
     macosKeychain: "macOS Keychain",
     windowsCredentialManager: "Windows Credential Manager",
-    memory: "Memory only (not kept)",
+    memory: "Memory only (not saved)",
   },
   errors: {
     validation: "Invalid input",

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { ErrorCode } from "../bindings/ErrorCode";
+import type { MessageKey } from "./catalog";
 import { en } from "./en";
 import { sv } from "./sv";
-import { lookup } from "./catalog";
-import { formatMoney, formatNumber } from "./format";
+import { interpolate, lookup, translator } from "./translate";
 
 function leaves(node: unknown, prefix = ""): Array<[string, unknown]> {
   if (typeof node !== "object" || node === null) return [[prefix, node]];
@@ -19,21 +20,35 @@ describe("catalogs", () => {
     }
   });
 
-  it("look up dotted keys and fill placeholders", () => {
+  it("have a title for every error code in both languages", () => {
+    const codes: ErrorCode[] = [
+      "validation",
+      "notConfigured",
+      "keychainUnavailable",
+      "dataDirUnreadable",
+      "databaseNewerThanApp",
+      "databaseCorrupt",
+      "databaseLocked",
+      "unknown",
+    ];
+    for (const code of codes) {
+      const key: MessageKey = `errors.${code}`;
+      expect(lookup(sv, key), `${key} needs a Swedish title, the banner shows nothing else`).not.toBe(key);
+      expect(lookup(en, key), `${key} needs an English title, the banner shows nothing else`).not.toBe(key);
+    }
+  });
+
+  it("look up dotted keys", () => {
     expect(lookup(en, "screens.releaseBatches"), "nested keys resolve through each level").toBe("Release batches");
     expect(lookup(sv, "screens.releaseBatches"), "Swedish is the merchant's default").toBe("Ordersläpp");
   });
-});
 
-describe("formatters", () => {
-  it("group thousands the Swedish way", () => {
-    // sv-SE groups with a no-break space and uses a decimal comma.
-    expect(formatNumber("sv", 1234.5).replace(/\s/g, " "), "Swedish readers expect 1 234,5").toBe("1 234,5");
-    expect(formatNumber("en", 1234.5), "English readers expect 1,234.5").toBe("1,234.5");
-  });
-
-  it("format money from integer minor units", () => {
-    expect(formatMoney("sv", 12_950, "SEK").replace(/\s/g, " "), "12950 öre is 129,50 kr").toBe("129,50 kr");
-    expect(formatMoney("en", 12_950, "EUR"), "12950 cents is €129.50").toBe("€129.50");
+  it("fill {placeholders} and leave unknown ones visible", () => {
+    expect(interpolate("{screen} is coming, {who} knows when", { screen: "Returns" }), "a missing value stays readable rather than vanishing").toBe(
+      "Returns is coming, {who} knows when",
+    );
+    expect(interpolate("{n} orders", { n: 3 }), "numbers are filled in as text").toBe("3 orders");
+    expect(translator("en")("common.retry", { unused: 1 }), "extra values do no harm").toBe("Try again");
+    expect(translator("sv")("common.retry"), "each language reads its own catalog").toBe("Försök igen");
   });
 });

@@ -21,9 +21,8 @@ export const sv = {
   nav: {
     label: "Huvudmeny",
     sections: {
-      overview: "Översikt",
       work: "Dagligt arbete",
-      setup: "Inställningar och mappning",
+      setup: "Konfiguration",
     } satisfies Record<NavSection, string>,
   },
   screens: {
@@ -69,7 +68,7 @@ export const sv = {
       supportedSchemaVersion: "Schemaversion som appen stöder",
       secretBackend: "Lagras i",
     },
-    noSchemaYet: "Ingen databas ännu",
+    schemaUnknown: "Okänd",
   },
   modes: {
     normal: "Normal",

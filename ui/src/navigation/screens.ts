@@ -13,13 +13,14 @@ export type Screen =
   | "settings"
   | "syncLog";
 
-export type NavSection = "overview" | "work" | "setup";
+export type NavSection = "work" | "setup";
 
-export type NavGroup = { section: NavSection; screens: readonly Screen[] };
+/** A run of navigation items; `section: null` is the untitled group at the top. */
+export type NavGroup = { section: NavSection | null; screens: readonly Screen[] };
 
 /** The side navigation, in order. Every `Screen` appears exactly once. */
 export const NAV_GROUPS: readonly NavGroup[] = [
-  { section: "overview", screens: ["dashboard"] },
+  { section: null, screens: ["dashboard"] },
   {
     section: "work",
     screens: ["orders", "releaseBatches", "products", "stockReconciliation", "inbound", "returns", "syncLog"],

@@ -1,40 +1,68 @@
-// @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, screen } from "@testing-library/react";
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { Shell } from "./Shell";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { LANGUAGE_STORAGE_KEY } from "../i18n";
+import { mockCommands } from "../platform/testing";
 import { ALL_SCREENS } from "../navigation/screens";
 import { renderWithProviders, sampleAppInfo } from "../test/render";
+import { Shell } from "./Shell";
 
-beforeEach(() => mockIPC(() => sampleAppInfo()));
-afterEach(() => {
-  cleanup();
-  clearMocks();
-  localStorage.clear();
+beforeEach(() => {
+  mockCommands({ app_info: () => sampleAppInfo() });
 });
 
+function navButtons(): HTMLElement[] {
+  return within(screen.getByRole("navigation")).getAllByRole("button");
+}
+
 describe("Shell", () => {
-  it("offers every screen and marks the current one", () => {
+  it("offers every screen and marks the current one", async () => {
     renderWithProviders(<Shell />);
-    const items = screen.getAllByRole("button").filter((b) => b.dataset.screen);
-    expect(items.map((b) => b.dataset.screen), "every screen of the product is reachable").toEqual([...ALL_SCREENS]);
-    expect(items[0]?.getAttribute("aria-current"), "the dashboard is where the app starts").toBe("page");
+    expect(
+      navButtons().map((b) => b.dataset["screen"]),
+      "every screen of the product is reachable, each once",
+    ).toEqual([...ALL_SCREENS]);
+    expect(new Set(ALL_SCREENS).size, "no screen is listed twice").toBe(ALL_SCREENS.length);
+    const current = navButtons().filter((b) => b.getAttribute("aria-current") === "page");
+    expect(current.map((b) => b.dataset["screen"]), "the dashboard is where the app starts").toEqual(["dashboard"]);
+    await screen.findByTestId("schema-version");
   });
 
   it("shows a plain notice on a screen that is not built yet", () => {
     renderWithProviders(<Shell />);
     fireEvent.click(screen.getByRole("button", { name: "Ordersläpp" }));
-    expect(screen.getByTestId("not-built").textContent, "the merchant is told, not shown an empty page").toContain(
-      "finns inte ännu",
+    expect(screen.getByTestId("not-built").textContent, "the merchant is told, not shown an empty page").toBe(
+      "Den här vyn finns inte ännu i den här versionen.",
     );
+    expect(screen.getByTestId("screen-title").textContent, "the header names the screen").toBe("Ordersläpp");
     expect(screen.getByRole("button", { name: "Ordersläpp" }).getAttribute("aria-current")).toBe("page");
+    expect(screen.getByRole("button", { name: "Översikt" }).getAttribute("aria-current"), "only one is current").toBeNull();
   });
 
-  it("switches to English and remembers the choice", () => {
+  it("starts in Swedish, switches to English and remembers the choice", () => {
     renderWithProviders(<Shell />);
-    fireEvent.change(screen.getByTestId("language"), { target: { value: "en" } });
+    expect(document.documentElement.lang, "Swedish is the default").toBe("sv");
+    expect(screen.getByRole("button", { name: "Svenska" }).getAttribute("aria-pressed")).toBe("true");
+
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByRole("button", { name: "Release batches" }), "the navigation follows the language").toBeTruthy();
-    expect(localStorage.getItem("brygga.language"), "the choice survives a restart").toBe("en");
+    expect(screen.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY), "the choice survives a restart").toBe("en");
     expect(document.documentElement.lang, "screen readers get the right language").toBe("en");
+
+    fireEvent.click(screen.getByRole("button", { name: "Returns" }));
+    expect(screen.getByTestId("not-built").textContent).toBe("This screen is not available in this version yet.");
+  });
+
+  it("starts in the language remembered from last time", () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, "en");
+    renderWithProviders(<Shell />);
+    expect(screen.getByRole("button", { name: "Dashboard" }).getAttribute("aria-current")).toBe("page");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("ignores a stored value that is not a language", () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, "de");
+    renderWithProviders(<Shell />);
+    expect(screen.getByRole("button", { name: "Översikt" }), "an unknown value falls back to Swedish").toBeTruthy();
   });
 });

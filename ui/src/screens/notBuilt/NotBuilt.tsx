@@ -1,15 +1,13 @@
-import { useI18n } from "../../i18n";
 import type { Screen } from "../../navigation/screens";
+import { useT } from "../../i18n";
+import "./NotBuilt.css";
 
-/** A screen whose capability is not in this version yet says so plainly. */
+/** The shared placeholder for every screen that a later version fills in. */
 export function NotBuilt({ screen }: { screen: Screen }) {
-  const { t } = useI18n();
+  const t = useT();
   return (
-    <section className="screen">
-      <h1>{t(`screens.${screen}`)}</h1>
-      <p className="notice" data-testid="not-built">
-        {t("notBuilt.notice")}
-      </p>
-    </section>
+    <div className="not-built" data-testid="not-built" data-screen={screen}>
+      <p className="not-built__notice">{t("notBuilt.notice")}</p>
+    </div>
   );
 }

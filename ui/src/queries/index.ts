@@ -1,0 +1,3 @@
+export { createQueryClient } from "./client";
+export { queryKeys } from "./keys";
+export { useAppInfo } from "./useAppInfo";

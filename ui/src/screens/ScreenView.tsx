@@ -1,0 +1,22 @@
+import type { Screen } from "../navigation/screens";
+import { Dashboard } from "./dashboard/Dashboard";
+import { NotBuilt } from "./notBuilt/NotBuilt";
+
+export function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case "dashboard":
+      return <Dashboard />;
+    case "orders":
+    case "releaseBatches":
+    case "products":
+    case "stockReconciliation":
+    case "inbound":
+    case "returns":
+    case "statusMapping":
+    case "transportMapping":
+    case "connections":
+    case "settings":
+    case "syncLog":
+      return <NotBuilt screen={screen} />;
+  }
+}
