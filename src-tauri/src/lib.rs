@@ -7,7 +7,7 @@ mod ipc;
 
 use std::path::PathBuf;
 
-use brygga_app::{App, AppMode, Paths};
+use brygga_app::App;
 use clap::Parser;
 use tauri::{Manager, Runtime};
 
@@ -31,21 +31,13 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Build
 /// Starts the desktop app; returns when the last window closes.
 pub fn run() {
     let options = Options::parse();
-    let mode = if options.demo {
-        AppMode::Demo
-    } else {
-        AppMode::Normal
-    };
-    let paths = match Paths::resolve(options.data_dir, mode) {
-        Ok(paths) => paths,
+    let (app, _logs) = match App::launch(options.data_dir, options.demo, cfg!(debug_assertions)) {
+        Ok(launched) => launched,
         Err(err) => {
             eprintln!("brygga-desktop: {err}");
             std::process::exit(1);
         }
     };
-    let _logs = brygga_app::logging::init(paths.log_dir(), cfg!(debug_assertions));
-    tracing::info!(?mode, data_dir = %paths.data_dir().display(), "starting");
-    let app = App::start(paths, mode);
     // Single-instance comes first: two processes must never run two schedulers on one database.
     let single_instance = tauri_plugin_single_instance::init(|handle, _argv, _cwd| {
         if let Some(window) = handle.get_webview_window("main") {

@@ -120,19 +120,32 @@ impl fmt::Debug for App {
 }
 
 impl App {
-    /// Starts the application layer the way the desktop app and the `brygga` command do: the OS
-    /// keychain in normal mode and process memory in demo mode (demo credentials must never land in
-    /// the merchant's keychain).
-    pub fn start(paths: Paths, mode: AppMode) -> App {
+    /// Starts the application layer the way the desktop app and the `brygga` command do: resolves
+    /// the folders (`--data-dir`, `BRYGGA_DATA_DIR`, or the platform default), starts logging there
+    /// before anything else can log, then opens the store. Normal mode keeps secrets in the OS
+    /// keychain, demo mode in process memory (demo credentials must never land in the merchant's
+    /// keychain). Keep the returned guard alive as long as the app runs.
+    pub fn launch(
+        data_dir: Option<std::path::PathBuf>,
+        demo: bool,
+        log_to_stderr: bool,
+    ) -> Result<(App, logging::LogGuard), IpcError> {
+        let mode = if demo { AppMode::Demo } else { AppMode::Normal };
+        let paths = Paths::resolve(data_dir, mode)?;
+        let logs = logging::init(paths.log_dir(), log_to_stderr);
+        tracing::info!(?mode, data_dir = %paths.data_dir().display(), "starting");
         let secrets: Arc<dyn SecretStore> = match mode {
             AppMode::Normal => Arc::new(secrets::Keychain::new(paths::APP_IDENTIFIER)),
             AppMode::Demo => Arc::new(secrets::MemorySecrets::default()),
         };
-        App::open(AppConfig {
-            paths,
-            mode,
-            secrets,
-        })
+        Ok((
+            App::open(AppConfig {
+                paths,
+                mode,
+                secrets,
+            }),
+            logs,
+        ))
     }
 
     /// An app over a data folder with secrets in memory, for tests of the command functions.

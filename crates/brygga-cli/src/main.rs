@@ -9,7 +9,7 @@ mod info;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brygga_app::{App, AppMode, Paths};
+use brygga_app::App;
 use clap::{Parser, Subcommand};
 
 /// Brygga keeps a Starweb shop and an Ongoing WMS warehouse in step.
@@ -38,20 +38,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mode = if cli.demo {
-        AppMode::Demo
-    } else {
-        AppMode::Normal
-    };
-    let paths = match Paths::resolve(cli.data_dir, mode) {
-        Ok(paths) => paths,
+    let (app, _logs) = match App::launch(cli.data_dir, cli.demo, false) {
+        Ok(launched) => launched,
         Err(err) => {
             eprintln!("brygga: {err}");
             return ExitCode::FAILURE;
         }
     };
-    let _logs = brygga_app::logging::init(paths.log_dir(), false);
-    let app = App::start(paths, mode);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
