@@ -9,6 +9,8 @@
 //! checks this with `cargo tree`). Everything that talks to the world implements a port defined here or
 //! lives in a crate above this one.
 
+pub mod endpoint;
+pub mod remote;
 mod sensitive;
 
 pub use sensitive::Sensitive;
