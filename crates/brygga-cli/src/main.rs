@@ -5,6 +5,7 @@
 //! code; nothing on disk is deleted or rewritten to recover.
 
 mod info;
+mod sim;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run a simulator of one API on loopback with sample data, until Ctrl-C.
+    Sim(sim::SimArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,5 +60,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Info { json } => runtime.block_on(info::run(&app, json)),
+        Command::Sim(args) => runtime.block_on(sim::run(args)),
     }
 }

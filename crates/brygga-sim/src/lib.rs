@@ -9,6 +9,7 @@
 //! the other party (the 3PL's warehouse staff, the shop's customers), clearly apart from the API.
 
 pub mod conformance;
+pub mod demo;
 pub mod fault;
 pub mod ongoing;
 pub mod server;
