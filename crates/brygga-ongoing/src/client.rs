@@ -66,9 +66,9 @@ impl<'a> Call<'a> {
     }
 
     pub(crate) fn body(mut self, body: &impl serde::Serialize) -> Result<Self, OngoingError> {
-        let value = serde_json::to_value(body).map_err(|err| OngoingError::BadResponse {
+        let value = serde_json::to_value(body).map_err(|err| OngoingError::BadRequest {
             operation: self.name.to_owned(),
-            message: format!("the request could not be written as JSON: {err}"),
+            message: format!("not writable as JSON: {err}"),
         })?;
         self.body = Some(value);
         Ok(self)
@@ -128,7 +128,7 @@ impl OngoingClient {
         let url = self
             .root
             .join(&call.path)
-            .map_err(|err| OngoingError::BadResponse {
+            .map_err(|err| OngoingError::BadRequest {
                 operation: call.name.to_owned(),
                 message: format!("bad path {}: {err}", call.path),
             })?;

@@ -43,6 +43,10 @@ pub enum OngoingError {
         status: Option<u16>,
         message: String,
     },
+    /// The request could not be built (a bug on our side, not the warehouse's); sending it again
+    /// would fail the same way.
+    #[error("the request for {operation} could not be built: {message}")]
+    BadRequest { operation: String, message: String },
     /// The answer was not the JSON the spec describes.
     #[error("Ongoing answered {operation} with a body that could not be read: {message}")]
     BadResponse { operation: String, message: String },
@@ -54,9 +58,9 @@ pub(crate) const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(60);
 impl Classified for OngoingError {
     fn class(&self) -> FailureClass {
         match self {
-            OngoingError::Unauthorized { .. } | OngoingError::Rejected { .. } => {
-                FailureClass::Abort
-            }
+            OngoingError::Unauthorized { .. }
+            | OngoingError::Rejected { .. }
+            | OngoingError::BadRequest { .. } => FailureClass::Abort,
             OngoingError::RateLimited { retry_after, .. } => FailureClass::RetryAfter(*retry_after),
             OngoingError::Unavailable { .. } | OngoingError::BadResponse { .. } => {
                 FailureClass::Transient

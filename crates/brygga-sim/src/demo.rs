@@ -38,7 +38,7 @@ pub async fn start_ongoing(
             "weight": variant.weight_in_kg,
         });
         sim.put_article(article)
-            .map_err(|err| io::Error::other(format!("{err:?}")))?;
+            .map_err(|err| io::Error::other(err.to_string()))?;
         let on_hand = stock.max(0) as f64 + (index % 5) as f64;
         let adjustment = StockAdjustment {
             article_number: variant.sku.clone(),
@@ -46,7 +46,7 @@ pub async fn start_ongoing(
             ..StockAdjustment::default()
         };
         sim.adjust_stock(&adjustment)
-            .map_err(|err| io::Error::other(format!("{err:?}")))?;
+            .map_err(|err| io::Error::other(err.to_string()))?;
     }
     let server = serve(ServeConfig {
         api: Api::Ongoing,
@@ -71,7 +71,7 @@ pub async fn start_starweb(
     let sim = StarwebSim::new(StarwebConfig::default());
     SampleData::generate(SAMPLE_SEED, products, orders)
         .load_into(&sim)
-        .map_err(|err| io::Error::other(format!("{err:?}")))?;
+        .map_err(|err| io::Error::other(err.to_string()))?;
     let server = serve(ServeConfig {
         api: Api::Starweb,
         port,
