@@ -11,8 +11,10 @@ pub mod catalog;
 mod client;
 pub mod config;
 pub mod error;
+pub mod inventory;
 pub mod orders;
 pub mod paging;
+pub mod pickability;
 mod wire_order;
 
 pub use client::OngoingClient;

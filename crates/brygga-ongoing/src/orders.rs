@@ -28,12 +28,22 @@ pub struct OrderQuery {
     pub status_from: Option<i32>,
     /// Only orders with a status number at or below this.
     pub status_to: Option<i32>,
+    /// Only orders with picked items not yet acknowledged (reported below picked).
+    pub only_picked_to_report: bool,
+    /// Only orders with returned items not yet acknowledged.
+    pub only_returned_to_report: bool,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct StatusChange {
     order_status_number: i32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LineReported {
+    reported_number_of_items: f64,
 }
 
 impl OngoingClient {
@@ -76,7 +86,15 @@ impl OngoingClient {
                         query.status_changed_from.as_ref(),
                     )
                     .query_opt("orderStatusFrom", query.status_from)
-                    .query_opt("orderStatusTo", query.status_to);
+                    .query_opt("orderStatusTo", query.status_to)
+                    .query_opt(
+                        "onlyOrdersWithOrderLinesToReport",
+                        query.only_picked_to_report.then_some(true),
+                    )
+                    .query_opt(
+                        "onlyOrdersWithOrderLinesToReportReturned",
+                        query.only_returned_to_report.then_some(true),
+                    );
                 async move {
                     Ok(self
                         .send::<Option<Vec<Order>>>(call)
@@ -120,6 +138,36 @@ impl OngoingClient {
             "acknowledge picked items",
             Method::PATCH,
             format!("api/v1/orders/{order_id}/setReportedNumberOfItemsToPickedNumberOfItems"),
+        );
+        self.send::<serde_json::Value>(call).await.map(drop)
+    }
+
+    /// Sets how many items of one line the shop has been told about, for a partial acknowledgement.
+    pub async fn acknowledge_picked_line(
+        &self,
+        order_id: i32,
+        order_line_id: i32,
+        reported: f64,
+    ) -> Result<(), OngoingError> {
+        let call = Call::new(
+            "acknowledge a picked line",
+            Method::PATCH,
+            format!("api/v1/orders/{order_id}/lines/{order_line_id}/reportedNumberOfItems"),
+        )
+        .body(&LineReported {
+            reported_number_of_items: reported,
+        })?;
+        self.send::<serde_json::Value>(call).await.map(drop)
+    }
+
+    /// Marks everything returned on the order as reported, once the shop has registered the return.
+    pub async fn acknowledge_returned(&self, order_id: i32) -> Result<(), OngoingError> {
+        let call = Call::new(
+            "acknowledge returned items",
+            Method::PATCH,
+            format!(
+                "api/v1/orders/{order_id}/setReportedReturnedNumberOfItemsToReturnedNumberOfItems"
+            ),
         );
         self.send::<serde_json::Value>(call).await.map(drop)
     }

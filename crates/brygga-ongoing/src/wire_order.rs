@@ -123,6 +123,8 @@ pub struct Order {
     pub parcels: Option<Vec<Parcel>>,
     #[serde(default)]
     pub tracking: Option<Vec<Tracking>>,
+    #[serde(default)]
+    pub return_tracking: Option<Vec<Tracking>>,
     pub transporter: Option<TransporterRef>,
 }
 
@@ -155,7 +157,10 @@ pub struct OrderLine {
     pub ordered_number_of_items: f64,
     pub allocated_number_of_items: f64,
     pub picked_number_of_items: f64,
+    pub packed_number_of_items: f64,
     pub reported_number_of_items: Option<f64>,
+    pub returned_number_of_items: f64,
+    pub reported_returned_number_of_items: Option<f64>,
     pub should_be_picked: Option<bool>,
 }
 
@@ -167,11 +172,13 @@ pub struct OrderLineArticle {
     pub article_number: Option<String>,
 }
 
-/// A parcel with its tracking.
+/// A parcel with its tracking; return parcels are the customer's way back.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parcel {
+    pub id: i32,
     pub parcel_number: Option<String>,
+    pub is_return_parcel: bool,
     pub tracking: Option<Tracking>,
 }
 

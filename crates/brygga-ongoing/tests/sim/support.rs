@@ -12,7 +12,12 @@ use brygga_sim::ongoing::{self, OngoingSim, StockAdjustment};
 use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
 
 pub async fn start() -> (OngoingSim, SimServer) {
-    let sim = OngoingSim::new(ongoing::OngoingConfig::default());
+    start_with(ongoing::OngoingConfig::default()).await
+}
+
+/// A simulator set up as given, e.g. with several warehouses.
+pub async fn start_with(config: ongoing::OngoingConfig) -> (OngoingSim, SimServer) {
+    let sim = OngoingSim::new(config);
     let server = serve(ServeConfig {
         api: Api::Ongoing,
         port: 0,
