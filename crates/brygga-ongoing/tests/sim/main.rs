@@ -6,4 +6,5 @@ mod articles;
 mod catalog;
 mod faults;
 mod orders;
+mod secrets;
 mod support;
