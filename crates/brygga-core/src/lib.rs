@@ -9,7 +9,9 @@
 //! checks this with `cargo tree`). Everything that talks to the world implements a port defined here or
 //! lives in a crate above this one.
 
+pub mod article;
 pub mod endpoint;
+pub mod hash;
 pub mod remote;
 mod sensitive;
 
