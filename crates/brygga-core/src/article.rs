@@ -63,14 +63,24 @@ impl Article {
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ArticleProblem {
     EmptySku,
-    SkuTooLong { length: usize },
+    SkuTooLong {
+        length: usize,
+    },
     /// The SKU holds characters other than letters A–Z, digits, `.`, `_` and `-`.
-    SkuCharacters { found: String },
+    SkuCharacters {
+        found: String,
+    },
     /// Another product in the shop has the same SKU.
-    DuplicateSku { count: usize },
+    DuplicateSku {
+        count: usize,
+    },
     EmptyName,
-    NameTooLong { length: usize },
-    NameCharacters { found: String },
+    NameTooLong {
+        length: usize,
+    },
+    NameCharacters {
+        found: String,
+    },
     NegativeWeight,
 }
 
@@ -265,7 +275,11 @@ mod tests {
         );
         let mut renamed = base.clone();
         renamed.name = "Ullsocka svart".to_owned();
-        assert_ne!(base.content_hash(), renamed.content_hash(), "a new name is sent");
+        assert_ne!(
+            base.content_hash(),
+            renamed.content_hash(),
+            "a new name is sent"
+        );
         let mut no_ean = base.clone();
         no_ean.ean = None;
         let mut empty_ean = base.clone();

@@ -12,6 +12,8 @@
 pub mod article;
 pub mod endpoint;
 pub mod hash;
+pub mod operation;
+pub mod plan;
 pub mod remote;
 mod sensitive;
 
