@@ -24,7 +24,7 @@ fn plan(
     sent: &BTreeMap<String, ContentHash>,
     in_warehouse: &[&str],
 ) -> ArticlePlan {
-    let in_warehouse: BTreeSet<String> = in_warehouse.iter().map(|s| s.to_string()).collect();
+    let in_warehouse: BTreeSet<String> = in_warehouse.iter().map(ToString::to_string).collect();
     plan_articles(ArticleState {
         shop,
         sent,
