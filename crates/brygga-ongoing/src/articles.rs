@@ -5,10 +5,11 @@
 //! orphaned. `sellableNumberOfItems` is the stock the shop may sell: on hand minus what open orders
 //! have taken.
 
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Call, OngoingClient};
+use crate::client::{Call, OngoingClient, query_time};
 use crate::error::OngoingError;
 use crate::paging::{PAGE_SIZE, all_pages};
 
@@ -97,8 +98,8 @@ pub struct InventoryInfo {
 pub struct ArticleQuery {
     /// Only this article number.
     pub article_number: Option<String>,
-    /// Only articles whose stock changed after this time (RFC 3339, at most 24 hours old).
-    pub stock_info_changed_from: Option<String>,
+    /// Only articles whose stock changed after this time (at most 24 hours old).
+    pub stock_info_changed_from: Option<DateTime<Utc>>,
 }
 
 impl OngoingClient {
@@ -136,7 +137,7 @@ impl OngoingClient {
                     .query_opt("articleNumber", query.article_number.as_ref())
                     .query_opt(
                         "stockInfoChangedFrom",
-                        query.stock_info_changed_from.as_ref(),
+                        query.stock_info_changed_from.as_ref().map(query_time),
                     );
                 async move {
                     Ok(self

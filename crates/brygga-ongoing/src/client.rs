@@ -10,6 +10,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Instant;
 
 use brygga_core::Sensitive;
+use chrono::{DateTime, SecondsFormat, Utc};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -125,6 +126,27 @@ impl OngoingClient {
         &self,
         call: Call<'_>,
     ) -> Result<T, OngoingError> {
+        let name = call.name;
+        let (status, text) = self.exchange(call).await?;
+        let text = if text.trim().is_empty() {
+            "null"
+        } else {
+            text.as_str()
+        };
+        serde_json::from_str(text).map_err(|err| OngoingError::BadResponse {
+            operation: name.to_owned(),
+            message: format!("{err} (status {status}, {} bytes)", text.len()),
+        })
+    }
+
+    /// Sends a call whose answer carries nothing Brygga needs. Some of Ongoing's PATCH calls answer
+    /// `application/octet-stream`, so the body is not read as JSON; a 2xx status is the answer.
+    pub(crate) async fn send_expecting_no_body(&self, call: Call<'_>) -> Result<(), OngoingError> {
+        self.exchange(call).await.map(drop)
+    }
+
+    /// One request and its answer: the status if it was 2xx, and the body text.
+    async fn exchange(&self, call: Call<'_>) -> Result<(u16, String), OngoingError> {
         let url = self
             .root
             .join(&call.path)
@@ -162,16 +184,13 @@ impl OngoingClient {
         if !(200..300).contains(&status) {
             return Err(error::from_status(call.name, status, retry_after, &text));
         }
-        let text = if text.trim().is_empty() {
-            "null"
-        } else {
-            text.as_str()
-        };
-        serde_json::from_str(text).map_err(|err| OngoingError::BadResponse {
-            operation: call.name.to_owned(),
-            message: format!("{err} (status {status}, {} bytes)", text.len()),
-        })
+        Ok((status, text))
     }
+}
+
+/// A time as the docs ask for it in queries: UTC with an explicit offset.
+pub(crate) fn query_time(time: &DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, false)
 }
 
 fn unavailable(operation: &str, err: &reqwest::Error) -> OngoingError {
@@ -187,5 +206,20 @@ fn unavailable(operation: &str, err: &reqwest::Error) -> OngoingError {
         operation: operation.to_owned(),
         status: None,
         message: format!("{what}: {err}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_times_carry_an_explicit_utc_offset() {
+        let time: DateTime<Utc> = "2026-12-01T08:00:00Z".parse().unwrap();
+        assert_eq!(
+            query_time(&time),
+            "2026-12-01T08:00:00.000+00:00",
+            "the docs ask for UTC with the offset spelled out"
+        );
     }
 }

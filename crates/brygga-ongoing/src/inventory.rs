@@ -5,12 +5,14 @@
 //! is what the shop may sell (on hand minus what open orders have taken and what is locked);
 //! `reported` holds what moved but has not yet been acknowledged.
 
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde::Deserialize;
 
-use crate::client::{Call, OngoingClient};
+use crate::client::{Call, OngoingClient, query_time};
 use crate::error::OngoingError;
 use crate::paging::{PAGE_SIZE, all_pages};
+use crate::wire_purchase_order::null_as_empty;
 
 /// Which articles' stock to read.
 #[derive(Debug, Clone, Default)]
@@ -19,8 +21,8 @@ pub struct InventoryQuery {
     pub article_numbers: Vec<String>,
     /// Only these warehouses (all when empty).
     pub warehouse_ids: Vec<i32>,
-    /// Only articles whose stock changed after this time (RFC 3339, at most a day old).
-    pub stock_changed_from: Option<String>,
+    /// Only articles whose stock changed after this time (at most a day old).
+    pub stock_changed_from: Option<DateTime<Utc>>,
     /// Leave out articles with nothing on hand.
     pub only_in_stock: bool,
 }
@@ -67,14 +69,6 @@ impl ArticleInventory {
     }
 }
 
-fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
-}
-
 impl OngoingClient {
     /// Stock per warehouse for every article matching the query, read page by page.
     pub async fn inventory_per_warehouse(
@@ -95,7 +89,10 @@ impl OngoingClient {
                 .query("goodsOwnerId", self.goods_owner_id())
                 .query("articleSystemIdFrom", from)
                 .query("maxArticlesToGet", max)
-                .query_opt("stockInfoChangedFrom", query.stock_changed_from.as_ref());
+                .query_opt(
+                    "stockInfoChangedFrom",
+                    query.stock_changed_from.as_ref().map(query_time),
+                );
                 for number in &query.article_numbers {
                     call = call.query("articleNumbers", number);
                 }

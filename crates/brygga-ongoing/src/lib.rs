@@ -15,7 +15,11 @@ pub mod inventory;
 pub mod orders;
 pub mod paging;
 pub mod pickability;
+pub mod purchase_orders;
+pub mod return_orders;
 mod wire_order;
+mod wire_purchase_order;
+mod wire_return_order;
 
 pub use client::OngoingClient;
 pub use config::{ConfigError, DEFAULT_TIMEOUT, OngoingConfig};

@@ -4,10 +4,11 @@
 //! An order can be changed or cancelled only until the warehouse starts on it; after that Ongoing
 //! refuses, and the refusal comes back as [`OngoingError::Rejected`] with the server's message.
 
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use serde::Serialize;
 
-use crate::client::{Call, OngoingClient};
+use crate::client::{Call, OngoingClient, query_time};
 use crate::error::OngoingError;
 use crate::paging::{PAGE_SIZE, all_pages};
 use crate::wire_order::{OrderUpsertBody, PostOrderResponse};
@@ -22,8 +23,8 @@ pub use crate::wire_order::{
 pub struct OrderQuery {
     /// Only this order number.
     pub order_number: Option<String>,
-    /// Only orders whose status changed after this time (RFC 3339).
-    pub status_changed_from: Option<String>,
+    /// Only orders whose status changed after this time.
+    pub status_changed_from: Option<DateTime<Utc>>,
     /// Only orders with a status number at or above this.
     pub status_from: Option<i32>,
     /// Only orders with a status number at or below this.
@@ -83,7 +84,7 @@ impl OngoingClient {
                     .query_opt("orderNumber", query.order_number.as_ref())
                     .query_opt(
                         "orderStatusChangedTimeFrom",
-                        query.status_changed_from.as_ref(),
+                        query.status_changed_from.as_ref().map(query_time),
                     )
                     .query_opt("orderStatusFrom", query.status_from)
                     .query_opt("orderStatusTo", query.status_to)
@@ -117,7 +118,7 @@ impl OngoingClient {
         .body(&StatusChange {
             order_status_number: status,
         })?;
-        self.send::<serde_json::Value>(call).await.map(drop)
+        self.send_expecting_no_body(call).await
     }
 
     /// Cancels an order the warehouse has not started on.
@@ -139,7 +140,7 @@ impl OngoingClient {
             Method::PATCH,
             format!("api/v1/orders/{order_id}/setReportedNumberOfItemsToPickedNumberOfItems"),
         );
-        self.send::<serde_json::Value>(call).await.map(drop)
+        self.send_expecting_no_body(call).await
     }
 
     /// Sets how many items of one line the shop has been told about, for a partial acknowledgement.
@@ -157,7 +158,7 @@ impl OngoingClient {
         .body(&LineReported {
             reported_number_of_items: reported,
         })?;
-        self.send::<serde_json::Value>(call).await.map(drop)
+        self.send_expecting_no_body(call).await
     }
 
     /// Marks everything returned on the order as reported, once the shop has registered the return.
@@ -169,6 +170,6 @@ impl OngoingClient {
                 "api/v1/orders/{order_id}/setReportedReturnedNumberOfItemsToReturnedNumberOfItems"
             ),
         );
-        self.send::<serde_json::Value>(call).await.map(drop)
+        self.send_expecting_no_body(call).await
     }
 }

@@ -94,7 +94,7 @@ async fn the_stock_feed_returns_only_articles_whose_stock_moved() {
         stock(&sim, n, 5.0);
     }
     sim.advance_clock(TimeDelta::minutes(5));
-    let cursor = sim.now().to_rfc3339();
+    let cursor = sim.now();
     sim.advance_clock(TimeDelta::minutes(1));
     stock(&sim, 2, 4.0);
 

@@ -6,5 +6,6 @@ mod articles;
 mod catalog;
 mod faults;
 mod orders;
-mod secrets;
+mod purchase_orders;
+mod return_orders;
 mod support;

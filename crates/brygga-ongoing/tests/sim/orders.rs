@@ -115,7 +115,7 @@ async fn the_status_feed_returns_only_orders_changed_after_the_cursor() {
     let moving = client.upsert_order(&order("3002", &sku(1))).await.unwrap();
 
     sim.advance_clock(TimeDelta::minutes(10));
-    let cursor = sim.now().to_rfc3339();
+    let cursor = sim.now();
     sim.advance_clock(TimeDelta::minutes(1));
     sim.ship_order(moving, &Shipping::default()).unwrap();
 

@@ -1,4 +1,7 @@
 //! The password never reaches a log line or an error, whatever the log level.
+//!
+//! A binary of its own: the log subscriber installed here must be the only one in the process, or
+//! tracing's per-callsite cache, filled by tests running beside it, can switch these events off.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -7,7 +10,11 @@ use std::time::Duration;
 use base64::Engine;
 use tracing_subscriber::fmt::MakeWriter;
 
-use crate::support::*;
+#[path = "sim/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use support::*;
 
 /// Collects everything written to the log, at every level, from every crate.
 #[derive(Clone, Default)]
