@@ -100,7 +100,7 @@ async fn the_stock_feed_returns_only_articles_whose_stock_moved() {
 
     let moved = client
         .articles(&ArticleQuery {
-            stock_info_changed_from: Some(cursor.clone()),
+            stock_info_changed_from: Some(cursor),
             ..ArticleQuery::default()
         })
         .await
