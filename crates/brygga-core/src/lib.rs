@@ -13,6 +13,7 @@ pub mod article;
 pub mod endpoint;
 pub mod hash;
 pub mod operation;
+pub mod order;
 pub mod plan;
 pub mod remote;
 mod sensitive;

@@ -123,16 +123,11 @@ fn server_message(body: &str) -> String {
     text.chars().take(500).collect()
 }
 
-/// Reads `Retry-After` given in seconds (the HTTP-date form is not used by these APIs).
+/// Reads `Retry-After`, if the answer has one in seconds.
 pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    headers
-        .get(reqwest::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .map(Duration::from_secs)
+    brygga_core::remote::retry_after_seconds(
+        headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?,
+    )
 }
 
 #[cfg(test)]
