@@ -3,13 +3,23 @@
 //!
 //! Every operation has a kind (which call it makes) and an idempotency key (which change it
 //! carries). The outbox keeps one row per (kind, key), so planning the same change twice sends it
-//! once. A key names the state the change starts from as well as where it goes, so a value that
-//! changes back (A -> B -> A) is a new change and is sent again.
+//! once. A key holds the subject, its *generation* (how many changes of this kind were already
+//! accepted for it) and the target value: a value that changes back and forth (A -> B -> A -> B)
+//! is a new change every time, while a change planned twice before it is sent stays one row.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::hash::ContentHash;
+use crate::order::WarehouseOrderDraft;
+
+/// A tracking number for the shop order, and the shop's tracker type for the carrier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tracking {
+    pub number: String,
+    pub tracker_type: Option<i64>,
+}
 
 /// One side effect on the shop or the warehouse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,8 +30,43 @@ pub enum Operation {
     UpsertArticle {
         article: Article,
         hash: ContentHash,
-        /// The content last sent, if any.
-        replaces: Option<ContentHash>,
+        generation: u32,
+    },
+    /// Create or update an order in the warehouse by its order number.
+    #[serde(rename = "warehouse.upsert_order", rename_all = "camelCase")]
+    SendOrder {
+        shop_order_id: i64,
+        identity: String,
+        draft: Box<WarehouseOrderDraft>,
+        hash: ContentHash,
+        generation: u32,
+    },
+    /// Cancel the warehouse order of a shop order that was cancelled in the shop.
+    #[serde(rename = "warehouse.cancel_order", rename_all = "camelCase")]
+    CancelWarehouseOrder {
+        shop_order_id: i64,
+        identity: String,
+        warehouse_order_id: i32,
+    },
+    /// Move the shop order to a status, with the tracking number once it is sent.
+    #[serde(rename = "shop.set_status", rename_all = "camelCase")]
+    SetShopStatus {
+        shop_order_id: i64,
+        identity: String,
+        status_id: i64,
+        /// The warehouse status this follows.
+        warehouse_status: i32,
+        tracking: Option<Tracking>,
+        generation: u32,
+    },
+    /// Set a shop variant's stock quantity.
+    #[serde(rename = "shop.set_stock", rename_all = "camelCase")]
+    SetShopStock {
+        sku: String,
+        product_id: i64,
+        variant_id: i64,
+        quantity: i64,
+        generation: u32,
     },
 }
 
@@ -38,6 +83,10 @@ impl Operation {
     pub fn kind(&self) -> &'static str {
         match self {
             Operation::UpsertArticle { .. } => "warehouse.upsert_article",
+            Operation::SendOrder { .. } => "warehouse.upsert_order",
+            Operation::CancelWarehouseOrder { .. } => "warehouse.cancel_order",
+            Operation::SetShopStatus { .. } => "shop.set_status",
+            Operation::SetShopStock { .. } => "shop.set_stock",
         }
     }
 
@@ -47,25 +96,77 @@ impl Operation {
             Operation::UpsertArticle {
                 article,
                 hash,
-                replaces,
-            } => match replaces {
-                Some(old) => format!("{}:{old}->{hash}", article.sku),
-                None => format!("{}:new->{hash}", article.sku),
-            },
+                generation,
+            } => format!("{}#{generation}->{hash}", article.sku),
+            Operation::SendOrder {
+                identity,
+                hash,
+                generation,
+                ..
+            } => format!("{identity}#{generation}->{hash}"),
+            Operation::CancelWarehouseOrder { identity, .. } => identity.clone(),
+            Operation::SetShopStatus {
+                identity,
+                status_id,
+                warehouse_status,
+                generation,
+                ..
+            } => format!("{identity}#{generation}:{warehouse_status}->{status_id}"),
+            Operation::SetShopStock {
+                sku,
+                quantity,
+                generation,
+                ..
+            } => format!("{sku}#{generation}->{quantity}"),
         }
     }
 
     /// The system the call goes to.
     pub fn side(&self) -> Side {
         match self {
-            Operation::UpsertArticle { .. } => Side::Warehouse,
+            Operation::UpsertArticle { .. }
+            | Operation::SendOrder { .. }
+            | Operation::CancelWarehouseOrder { .. } => Side::Warehouse,
+            Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
         }
     }
 
-    /// What the operation is about, as the events table names it (`article:SKU`).
+    /// What the operation is about, as the events table names it (`article:SKU`, `order:1042`).
     pub fn subject(&self) -> String {
         match self {
             Operation::UpsertArticle { article, .. } => format!("article:{}", article.sku),
+            Operation::SendOrder { shop_order_id, .. }
+            | Operation::CancelWarehouseOrder { shop_order_id, .. }
+            | Operation::SetShopStatus { shop_order_id, .. } => format!("order:{shop_order_id}"),
+            Operation::SetShopStock { sku, .. } => format!("stock:{sku}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_operation_survives_the_outbox_as_json() {
+        let op = Operation::SetShopStock {
+            sku: "A-1".to_owned(),
+            product_id: 4,
+            variant_id: 9,
+            quantity: 12,
+            generation: 3,
+        };
+        let json = serde_json::to_value(&op).unwrap();
+        assert_eq!(
+            json["kind"],
+            op.kind(),
+            "the payload names its kind like the outbox row does"
+        );
+        let back: Operation = serde_json::from_value(json).unwrap();
+        assert_eq!(
+            back, op,
+            "the drain worker reads back exactly what was planned"
+        );
+        assert_eq!(back.key(), "A-1#3->12");
     }
 }

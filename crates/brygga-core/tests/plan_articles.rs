@@ -3,9 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use brygga_core::article::{Article, ArticleProblem};
-use brygga_core::hash::ContentHash;
 use brygga_core::operation::Operation;
-use brygga_core::plan::articles::{ArticlePlan, ArticleState, plan_articles};
+use brygga_core::plan::articles::{ArticlePlan, ArticleState, Sent, plan_articles};
 
 fn article(sku: &str) -> Article {
     Article {
@@ -19,11 +18,7 @@ fn article(sku: &str) -> Article {
     }
 }
 
-fn plan(
-    shop: &[Article],
-    sent: &BTreeMap<String, ContentHash>,
-    in_warehouse: &[&str],
-) -> ArticlePlan {
+fn plan(shop: &[Article], sent: &BTreeMap<String, Sent>, in_warehouse: &[&str]) -> ArticlePlan {
     let in_warehouse: BTreeSet<String> = in_warehouse.iter().map(ToString::to_string).collect();
     plan_articles(ArticleState {
         shop,
@@ -37,18 +32,31 @@ fn skus(plan: &ArticlePlan) -> Vec<String> {
         .iter()
         .map(|op| match op {
             Operation::UpsertArticle { article, .. } => article.sku.clone(),
+            other => panic!("the article planner plans articles only: {other:?}"),
         })
         .collect()
 }
 
-/// What the store would hold after every operation of `plan` was sent.
-fn sent_after(plan: &ArticlePlan) -> BTreeMap<String, ContentHash> {
-    plan.operations
-        .iter()
-        .map(|op| match op {
-            Operation::UpsertArticle { article, hash, .. } => (article.sku.clone(), *hash),
-        })
-        .collect()
+/// What the store holds after every operation of `plan` was accepted, starting from `before`.
+fn sent_after(before: &BTreeMap<String, Sent>, plan: &ArticlePlan) -> BTreeMap<String, Sent> {
+    let mut sent = before.clone();
+    for op in &plan.operations {
+        if let Operation::UpsertArticle {
+            article,
+            hash,
+            generation,
+        } = op
+        {
+            sent.insert(
+                article.sku.clone(),
+                Sent {
+                    hash: *hash,
+                    generation: generation + 1,
+                },
+            );
+        }
+    }
+    sent
 }
 
 #[test]
@@ -83,7 +91,11 @@ fn the_first_run_sends_every_good_active_article_and_reports_the_rest() {
 fn an_unchanged_catalogue_plans_nothing() {
     let shop = vec![article("A-1"), article("B-2")];
     let first = plan(&shop, &BTreeMap::new(), &[]);
-    let second = plan(&shop, &sent_after(&first), &["A-1", "B-2"]);
+    let second = plan(
+        &shop,
+        &sent_after(&BTreeMap::new(), &first),
+        &["A-1", "B-2"],
+    );
     assert!(
         second.operations.is_empty(),
         "what was sent is not sent again: {:?}",
@@ -93,41 +105,45 @@ fn an_unchanged_catalogue_plans_nothing() {
 }
 
 #[test]
-fn only_the_changed_article_is_sent_and_it_names_what_it_replaces() {
+fn only_the_changed_article_is_sent_as_its_next_generation() {
     let mut shop = vec![article("A-1"), article("B-2")];
-    let sent = sent_after(&plan(&shop, &BTreeMap::new(), &[]));
+    let sent = sent_after(&BTreeMap::new(), &plan(&shop, &BTreeMap::new(), &[]));
     shop[1].ean = Some("7310000000017".to_owned());
     let next = plan(&shop, &sent, &["A-1", "B-2"]);
     assert_eq!(skus(&next), vec!["B-2"], "a new EAN is a change");
-    let Operation::UpsertArticle { replaces, .. } = &next.operations[0];
-    assert_eq!(
-        *replaces,
-        Some(sent["B-2"]),
-        "the operation carries the hash it replaces"
+    assert!(
+        matches!(
+            next.operations[0],
+            Operation::UpsertArticle { generation: 1, .. }
+        ),
+        "the warehouse accepted one version before: {:?}",
+        next.operations[0]
     );
 }
 
 #[test]
-fn changing_back_is_a_new_change_with_a_new_key() {
-    let original = vec![article("A-1")];
-    let mut changed = original.clone();
-    changed[0].name = "Nytt namn".to_owned();
+fn changing_back_and_forth_is_a_new_change_every_time() {
+    let a = vec![article("A-1")];
+    let mut b = a.clone();
+    b[0].name = "Nytt namn".to_owned();
 
-    let first = plan(&original, &BTreeMap::new(), &[]);
-    let second = plan(&changed, &sent_after(&first), &["A-1"]);
-    let third = plan(&original, &sent_after(&second), &["A-1"]);
-    let keys: Vec<String> = [&first, &second, &third]
-        .iter()
-        .map(|p| p.operations[0].key())
-        .collect();
-    assert_ne!(
-        keys[0], keys[2],
-        "A -> B -> A must be sent a third time, so its outbox key differs from the first"
-    );
+    let mut sent = BTreeMap::new();
+    let mut keys = Vec::new();
+    for catalogue in [&a, &b, &a, &b] {
+        let next = plan(catalogue, &sent, &["A-1"]);
+        assert_eq!(
+            plan(catalogue, &sent, &["A-1"]).operations[0].key(),
+            next.operations[0].key(),
+            "planning the same change twice gives the same key, so the outbox keeps one row"
+        );
+        keys.push(next.operations[0].key());
+        sent = sent_after(&sent, &next);
+    }
+    let distinct: BTreeSet<&String> = keys.iter().collect();
     assert_eq!(
-        plan(&original, &sent_after(&second), &["A-1"]).operations[0].key(),
-        keys[2],
-        "planning the same change twice gives the same key, so the outbox keeps one row"
+        distinct.len(),
+        4,
+        "A -> B -> A -> B is four changes, each with its own outbox key: {keys:?}"
     );
 }
 

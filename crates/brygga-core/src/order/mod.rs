@@ -6,8 +6,11 @@
 //! identify an order: [`ShopOrder::identity`] adds the creation time, which a reused number never
 //! shares with the order it once belonged to.
 
+mod problem;
 mod shop;
 mod warehouse;
+
+pub use problem::OrderProblem;
 
 pub use shop::{Address, Contact, ShopOrder, ShopOrderLine};
 pub use warehouse::{

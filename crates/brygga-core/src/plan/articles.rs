@@ -18,10 +18,19 @@ use crate::operation::Operation;
 pub struct ArticleState<'a> {
     /// Every variant in the shop, active or not.
     pub shop: &'a [Article],
-    /// The content hash last sent to the warehouse, by SKU.
-    pub sent: &'a BTreeMap<String, ContentHash>,
+    /// What was last accepted by the warehouse, by SKU.
+    pub sent: &'a BTreeMap<String, Sent>,
     /// The article numbers the warehouse has.
     pub in_warehouse: &'a BTreeSet<String>,
+}
+
+/// What the warehouse last accepted for one SKU.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    pub hash: ContentHash,
+    /// How many versions of the article the warehouse has accepted.
+    pub generation: u32,
 }
 
 /// What the article planner decided.
@@ -50,15 +59,15 @@ pub fn plan_articles(state: ArticleState<'_>) -> ArticlePlan {
             continue;
         }
         let hash = article.content_hash();
-        let replaces = state.sent.get(&article.sku).copied();
-        if replaces == Some(hash) {
+        let sent = state.sent.get(&article.sku).copied();
+        if sent.is_some_and(|s| s.hash == hash) {
             plan.unchanged += 1;
             continue;
         }
         plan.operations.push(Operation::UpsertArticle {
             article,
             hash,
-            replaces,
+            generation: sent.map_or(0, |s| s.generation),
         });
     }
     let active_skus: BTreeSet<&str> = state

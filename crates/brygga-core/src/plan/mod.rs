@@ -3,3 +3,5 @@
 //! run; only the engine decides whether the operations are queued or just shown.
 
 pub mod articles;
+mod order_draft;
+pub mod orders;
