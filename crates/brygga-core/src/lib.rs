@@ -10,12 +10,16 @@
 //! lives in a crate above this one.
 
 pub mod article;
+pub mod clock;
 pub mod endpoint;
 pub mod hash;
+pub mod mapping;
 pub mod operation;
 pub mod order;
 pub mod plan;
 pub mod remote;
+pub mod retry;
+pub mod schedule;
 mod sensitive;
 
 pub use sensitive::Sensitive;

@@ -5,3 +5,5 @@
 pub mod articles;
 mod order_draft;
 pub mod orders;
+pub mod statuses;
+pub mod stock;
