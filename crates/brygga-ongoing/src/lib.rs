@@ -12,6 +12,7 @@ mod client;
 pub mod config;
 pub mod error;
 pub mod inventory;
+pub mod map;
 pub mod orders;
 pub mod paging;
 pub mod pickability;

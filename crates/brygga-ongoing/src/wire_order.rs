@@ -117,6 +117,7 @@ impl PostOrderResponse {
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     pub order_info: OrderInfo,
+    pub consignee: Option<Consignee>,
     #[serde(default)]
     pub order_lines: Vec<OrderLine>,
     #[serde(default)]
@@ -138,6 +139,7 @@ pub struct OrderInfo {
     pub way_bill: Option<String>,
     pub shipped_time: Option<String>,
     pub service_point_code: Option<String>,
+    pub email_notification: Option<Notification>,
 }
 
 /// A status as number and text.

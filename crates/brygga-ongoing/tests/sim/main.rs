@@ -5,6 +5,7 @@
 mod articles;
 mod catalog;
 mod faults;
+mod map;
 mod orders;
 mod purchase_orders;
 mod return_orders;
