@@ -10,6 +10,7 @@
 mod client;
 pub mod config;
 pub mod error;
+pub mod map;
 pub mod order_model;
 mod order_parts;
 pub mod orders;

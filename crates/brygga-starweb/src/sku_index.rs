@@ -71,13 +71,24 @@ impl SkuIndex {
 impl StarwebClient {
     /// Builds the index of every variant in the shop.
     pub async fn sku_index(&self) -> Result<SkuIndex, StarwebError> {
-        let products = self.products(&ProductQuery::default()).await?;
         let mut index = SkuIndex::default();
-        for product in products {
-            let variants = self.variants_of(&product).await?;
+        for (product, variants) in self.products_with_variants().await? {
             index.add(product.product_id, variants);
         }
         Ok(index)
+    }
+
+    /// Every product with all of its variants.
+    pub async fn products_with_variants(
+        &self,
+    ) -> Result<Vec<(Product, Vec<Variant>)>, StarwebError> {
+        let products = self.products(&ProductQuery::default()).await?;
+        let mut all = Vec::with_capacity(products.len());
+        for product in products {
+            let variants = self.variants_of(&product).await?;
+            all.push((product, variants));
+        }
+        Ok(all)
     }
 
     /// The product's variants: the embedded one when it is the only one, else the full list.

@@ -5,6 +5,7 @@
 mod auth;
 mod catalogue;
 mod faults;
+mod map;
 mod orders;
 mod paging;
 mod support;
