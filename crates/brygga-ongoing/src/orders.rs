@@ -23,6 +23,8 @@ pub use crate::wire_order::{
 pub struct OrderQuery {
     /// Only this order number.
     pub order_number: Option<String>,
+    /// Only these order numbers (all when empty); keep the list short enough for a URL.
+    pub order_numbers: Vec<String>,
     /// Only orders whose status changed after this time.
     pub status_changed_from: Option<DateTime<Utc>>,
     /// Only orders with a status number at or above this.
@@ -77,7 +79,7 @@ impl OngoingClient {
             0,
             PAGE_SIZE,
             |from, max| {
-                let call = Call::new("list orders", Method::GET, "api/v1/orders")
+                let mut call = Call::new("list orders", Method::GET, "api/v1/orders")
                     .query("goodsOwnerId", self.goods_owner_id())
                     .query("orderIdFrom", from)
                     .query("maxOrdersToGet", max)
@@ -96,6 +98,9 @@ impl OngoingClient {
                         "onlyOrdersWithOrderLinesToReportReturned",
                         query.only_returned_to_report.then_some(true),
                     );
+                for number in &query.order_numbers {
+                    call = call.query("orderNumbers", number);
+                }
                 async move {
                     Ok(self
                         .send::<Option<Vec<Order>>>(call)

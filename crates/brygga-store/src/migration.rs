@@ -30,11 +30,18 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, in order. Versions count up from 1 without gaps (a unit test checks it).
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init",
-    sql: include_str!("../migrations/0001_init.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init",
+        sql: include_str!("../migrations/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_sync",
+        sql: include_str!("../migrations/0002_sync.sql"),
+    },
+];
 
 /// The schema version this build writes: the number of the last migration.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;

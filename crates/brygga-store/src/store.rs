@@ -15,7 +15,8 @@
 //! 4. Run the migrations (see [`crate::migration`]).
 //!
 //! The connection sits behind a `Mutex` so one `Store` can be shared by the UI commands and the sync
-//! engine across threads; each call holds the lock only for its own statements.
+//! engine across threads; each call holds the lock only for its own statements, and
+//! [`Store::atomically`] for its closure (see [`crate::Writes`]).
 
 use std::fmt;
 use std::fs;
@@ -28,7 +29,10 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::StoreError;
 use crate::migration::{self, APPLICATION_ID, FileHeader, SCHEMA_VERSION};
-use crate::table::{Cursors, Events, Outbox, Settings, SyncRuns};
+use crate::table::{
+    Articles, Cursors, Events, OrderLinks, Outbox, Settings, StockLevels, SyncRuns,
+};
+use crate::writes;
 
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE_NAME: &str = "brygga.sqlite3";
@@ -198,6 +202,21 @@ impl Store {
         Events::new(self)
     }
 
+    /// What the article flow knows per SKU.
+    pub fn articles(&self) -> Articles<'_> {
+        Articles::new(self)
+    }
+
+    /// Each shop order seen, and its warehouse order.
+    pub fn order_links(&self) -> OrderLinks<'_> {
+        OrderLinks::new(self)
+    }
+
+    /// Stock last read on each side and last written to the shop, per SKU.
+    pub fn stock_levels(&self) -> StockLevels<'_> {
+        StockLevels::new(self)
+    }
+
     /// Runs `f` on the connection and words any SQLite error with `context` and the file.
     pub(crate) fn run<T>(
         &self,
@@ -209,7 +228,9 @@ impl Store {
 
     /// A panic while the lock was held cannot leave a half-done write behind: an open
     /// transaction rolls back when it is dropped. So a poisoned lock is taken over, not propagated.
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    /// Taking it inside [`Store::atomically`] on the same thread panics rather than hangs.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
+        writes::refuse_reentry(self);
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

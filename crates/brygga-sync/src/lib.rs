@@ -5,3 +5,18 @@
 //! The scheduler runs cycles per flow on intervals and weekday windows in Europe/Stockholm; time comes
 //! from a clock port so tests can fast-forward days. It receives its clients and store by value and never
 //! builds HTTP clients or reads secrets itself.
+
+mod drain;
+mod engine;
+pub mod error;
+pub mod execute;
+pub mod flows;
+pub mod report;
+pub mod settings;
+pub mod setup;
+
+pub use engine::Engine;
+pub use error::SyncError;
+pub use execute::Remotes;
+pub use report::{DrainReport, FlowReport};
+pub use settings::SyncSettings;

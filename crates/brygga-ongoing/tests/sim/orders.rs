@@ -318,3 +318,36 @@ async fn pickability_tells_which_orders_stock_covers() {
     );
     assert_conforms(&server);
 }
+
+#[tokio::test]
+async fn several_order_numbers_are_looked_up_in_one_call() {
+    let (sim, server) = start().await;
+    let client = connect(&server, &sim);
+    client.upsert_article(&article(1)).await.unwrap();
+    for number in ["9001", "9002", "9003"] {
+        client.upsert_order(&order(number, &sku(1))).await.unwrap();
+    }
+    let before = sim.call_count("Orders_GetAll");
+    let found = client
+        .orders(&OrderQuery {
+            order_numbers: vec!["9001".to_owned(), "9003".to_owned(), "9999".to_owned()],
+            ..OrderQuery::default()
+        })
+        .await
+        .unwrap();
+    let numbers: Vec<_> = found
+        .iter()
+        .filter_map(|o| o.order_info.order_number.clone())
+        .collect();
+    assert_eq!(
+        numbers,
+        vec!["9001", "9003"],
+        "only the numbers asked for, unknown ones skipped"
+    );
+    assert_eq!(
+        sim.call_count("Orders_GetAll") - before,
+        1,
+        "the engine checks a batch of new order numbers with one request"
+    );
+    assert_conforms(&server);
+}

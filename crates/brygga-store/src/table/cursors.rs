@@ -5,7 +5,7 @@
 //! sync engine sets a cursor only after the batch it covers is committed, so a crash re-reads a
 //! little instead of skipping anything.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::Store;
@@ -17,6 +17,17 @@ pub struct Cursor {
     pub feed: String,
     pub value: String,
     pub updated_at_ms: i64,
+}
+
+/// Moves `feed` to `value`, creating its row the first time.
+pub(crate) fn set(conn: &Connection, feed: &str, value: &str, now_ms: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO cursors (feed, value, updated_at_ms) VALUES (?1, ?2, ?3)
+         ON CONFLICT (feed) DO UPDATE
+         SET value = excluded.value, updated_at_ms = excluded.updated_at_ms",
+        params![feed, value, now_ms],
+    )?;
+    Ok(())
 }
 
 /// Handle on the `cursors` table.
@@ -42,17 +53,10 @@ impl<'s> Cursors<'s> {
         })
     }
 
-    /// Moves `feed` to `value`.
+    /// Moves `feed` to `value`. To move it in the same transaction as the writes the batch
+    /// caused, use [`crate::Writes::cursor_set`] instead.
     pub fn set(&self, feed: &str, value: &str, now_ms: i64) -> Result<(), StoreError> {
-        self.store.run("writing a cursor", |conn| {
-            conn.execute(
-                "INSERT INTO cursors (feed, value, updated_at_ms) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (feed) DO UPDATE
-                 SET value = excluded.value, updated_at_ms = excluded.updated_at_ms",
-                params![feed, value, now_ms],
-            )
-        })?;
-        Ok(())
+        self.store.atomically(|w| w.cursor_set(feed, value, now_ms))
     }
 
     /// Every feed's position, by feed name.

@@ -4,10 +4,10 @@
 //! order's story next to it; an index on `(subject, at_ms)` keeps that lookup fast as the table
 //! grows. Rows are never updated.
 
-use rusqlite::{Row, params};
+use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
-use super::{json_column, json_text, sql_limit};
+use super::{json_column, sql_limit};
 use crate::Store;
 use crate::error::StoreError;
 
@@ -33,6 +33,21 @@ fn event(row: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
+/// Appends an event whose payload is already JSON text; returns its id.
+pub(crate) fn append(
+    conn: &Connection,
+    subject: &str,
+    kind: &str,
+    payload: &str,
+    at_ms: i64,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO events (subject, kind, payload, at_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![subject, kind, payload, at_ms],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
 /// Handle on the `events` table.
 #[derive(Debug, Clone, Copy)]
 pub struct Events<'s> {
@@ -44,7 +59,8 @@ impl<'s> Events<'s> {
         Self { store }
     }
 
-    /// Records that `kind` happened to `subject` at `at_ms`; returns the new event's id.
+    /// Records that `kind` happened to `subject` at `at_ms`; returns the new event's id. To record
+    /// it together with what happened, use [`crate::Writes::event`] instead.
     pub fn append(
         &self,
         subject: &str,
@@ -52,14 +68,8 @@ impl<'s> Events<'s> {
         payload: serde_json::Value,
         at_ms: i64,
     ) -> Result<i64, StoreError> {
-        let payload = json_text(&payload, "an event payload")?;
-        self.store.run("appending an event", |conn| {
-            conn.execute(
-                "INSERT INTO events (subject, kind, payload, at_ms) VALUES (?1, ?2, ?3, ?4)",
-                params![subject, kind, payload, at_ms],
-            )?;
-            Ok(conn.last_insert_rowid())
-        })
+        self.store
+            .atomically(|w| w.event(subject, kind, payload, at_ms))
     }
 
     /// The history of `subject`, oldest first (events with the same time in the order recorded).

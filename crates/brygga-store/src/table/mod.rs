@@ -2,22 +2,32 @@
 //!
 //! A handle is a cheap view (`store.outbox()`), not a second connection: every method takes the
 //! store's lock for its own statements only, so handles can be created freely and dropped at once.
-//! The functions here are the conversions all tables share: JSON columns and row limits.
+//! The functions here are the conversions all tables share: JSON columns, counts and row limits.
+//!
+//! Writes that the sync engine must be able to commit together with others (see
+//! [`crate::Writes`]) are each written once, as a `pub(crate)` function over `&Connection` in their
+//! table's module; the handle and `Writes` both call it.
 
-mod cursors;
-mod events;
-mod outbox;
+pub(crate) mod articles;
+pub(crate) mod cursors;
+pub(crate) mod events;
+pub(crate) mod order_links;
+pub(crate) mod outbox;
 mod settings;
+pub(crate) mod stock_levels;
 mod sync_runs;
 
+pub use articles::{ArticleCounts, ArticleRecord, Articles};
 pub use cursors::{Cursor, Cursors};
 pub use events::{Event, Events};
+pub use order_links::{OrderLink, OrderLinkCounts, OrderLinks};
 pub use outbox::{Enqueued, NewOutboxRow, Outbox, OutboxCounts, OutboxRow, OutboxStatus};
 pub use settings::Settings;
+pub use stock_levels::{StockLevel, StockLevels};
 pub use sync_runs::{SyncOutcome, SyncRun, SyncRuns};
 
 use rusqlite::Row;
-use rusqlite::types::Type;
+use rusqlite::types::{Type, ValueRef};
 
 use crate::error::StoreError;
 
@@ -31,8 +41,36 @@ fn json_column(row: &Row<'_>, index: usize) -> rusqlite::Result<serde_json::Valu
 }
 
 /// Turns a JSON value into the TEXT stored in a JSON column.
-fn json_text(value: &serde_json::Value, what: &'static str) -> Result<String, StoreError> {
+pub(crate) fn json_text(
+    value: &serde_json::Value,
+    what: &'static str,
+) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|source| StoreError::Encode { what, source })
+}
+
+/// Reads a column holding JSON or NULL.
+fn optional_json_column(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<serde_json::Value>> {
+    match row.get_ref(index)? {
+        ValueRef::Null => Ok(None),
+        _ => json_column(row, index).map(Some),
+    }
+}
+
+/// Reads a `COUNT(*)` or `SUM(...)` column as a count; SQLite never returns a negative one here.
+fn count_column(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
+    Ok(u64::try_from(row.get::<_, i64>(index)?).unwrap_or(0))
+}
+
+/// Turns "the UPDATE changed no row" into an error naming the row, for updates of rows that the
+/// caller knows exist: a silent no-op would hide a bug in the sync engine.
+pub(crate) fn one_row(changed: usize, table: &'static str, id: i64) -> Result<(), StoreError> {
+    if changed == 0 {
+        return Err(StoreError::NoSuchRow { table, id });
+    }
+    Ok(())
 }
 
 /// SQLite's LIMIT takes an i64; any larger request means "all of them".

@@ -8,6 +8,10 @@
 //!   twice (the idempotency-key rule of apalis-sqlite).
 //! - Claiming is one `UPDATE ... RETURNING` statement, so a row cannot be claimed twice.
 //! - Rows left `running` by a crash go back to `pending` at start-up ([`Outbox::requeue_running`]).
+//! - A newer change to a subject replaces an older one still waiting
+//!   ([`Outbox::supersede_pending`]): an older order version must never be sent after a newer
+//!   one, and sending a version already replaced is wasted work. The old row ends `done` with the
+//!   code `superseded`, so its key stays taken and the history shows why it was never sent.
 //!
 //! When to retry and when to give up is decided by the sync engine's retry policy; the store only
 //! records the decision (`reschedule`, `mark_dead`).
@@ -15,7 +19,7 @@
 use std::str::FromStr;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use rusqlite::{OptionalExtension, Row, ToSql, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
 use super::{json_column, json_text, sql_limit};
@@ -161,6 +165,14 @@ fn outbox_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
     })
 }
 
+/// Marks row `id` done. Returns the number of rows changed: 0 if there is no such row.
+pub(crate) fn mark_done(conn: &Connection, id: i64, now_ms: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE outbox SET status = 'done', done_at_ms = ?2, updated_at_ms = ?2 WHERE id = ?1",
+        params![id, now_ms],
+    )
+}
+
 /// Handle on the `outbox` table.
 #[derive(Debug, Clone, Copy)]
 pub struct Outbox<'s> {
@@ -228,14 +240,10 @@ impl<'s> Outbox<'s> {
         })
     }
 
-    /// Records that the call was accepted.
+    /// Records that the call was accepted. To record the call's effect in the same transaction,
+    /// use [`crate::Writes::outbox_done`] instead.
     pub fn mark_done(&self, id: i64, now_ms: i64) -> Result<(), StoreError> {
-        self.update_one(
-            "marking an outbox row done",
-            id,
-            "UPDATE outbox SET status = 'done', done_at_ms = ?2, updated_at_ms = ?2 WHERE id = ?1",
-            params![id, now_ms],
-        )
+        self.store.atomically(|w| w.outbox_done(id, now_ms))
     }
 
     /// Puts the row back to pending until `run_at_ms`, keeping the error that made it wait.
@@ -285,6 +293,53 @@ impl<'s> Outbox<'s> {
                 params![now_ms],
             )
         })
+    }
+
+    /// Marks every pending row of `kind` whose idempotency key starts with `key_prefix` (the
+    /// subject, e.g. `order:7:`), except the one keyed `keep_key` (the newer change), as `done`
+    /// with `last_error_code = 'superseded'`. Returns how many rows changed.
+    ///
+    /// Only pending rows are touched: a running row may already be at the remote side, and done
+    /// and dead rows are finished. The prefix is compared as plain text, so `%` and `_` in keys
+    /// are ordinary characters, not `LIKE` wildcards; an empty prefix matches every key.
+    ///
+    /// Supersede before enqueueing the newer change: between the two, nothing of the subject is
+    /// pending, so the drain worker cannot pick up the older row after the newer one. A crash in
+    /// between only leaves the newer change to be planned again.
+    pub fn supersede_pending(
+        &self,
+        kind: &str,
+        key_prefix: &str,
+        keep_key: &str,
+        now_ms: i64,
+    ) -> Result<usize, StoreError> {
+        self.store.run("superseding pending outbox rows", |conn| {
+            conn.execute(
+                "UPDATE outbox
+                 SET status = 'done', last_error_code = 'superseded',
+                     last_error = 'replaced by a newer change', done_at_ms = ?4,
+                     updated_at_ms = ?4
+                 WHERE status = 'pending' AND kind = ?1
+                   AND substr(idempotency_key, 1, length(?2)) = ?2
+                   AND idempotency_key <> ?3",
+                params![kind, key_prefix, keep_key, now_ms],
+            )
+        })
+    }
+
+    /// Every row of `kind` that is not finished (pending or running), oldest (first enqueued)
+    /// first: what the planner must take into account before it plans another change of the kind.
+    pub fn open_of_kind(&self, kind: &str) -> Result<Vec<OutboxRow>, StoreError> {
+        self.store
+            .run("listing open outbox rows of a kind", |conn| {
+                let mut stmt = conn.prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM outbox
+                 WHERE kind = ?1 AND status IN ('pending', 'running')
+                 ORDER BY id"
+                ))?;
+                let rows = stmt.query_map(params![kind], outbox_row)?;
+                rows.collect()
+            })
     }
 
     /// One row by id.

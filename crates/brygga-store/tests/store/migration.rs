@@ -129,6 +129,60 @@ fn reopening_keeps_data_and_changes_nothing_in_the_schema() {
 }
 
 #[test]
+fn a_version_1_file_is_migrated_to_the_current_schema_keeping_its_rows() {
+    let (_dir, path) = data_folder();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../../migrations/0001_init.sql"))
+        .expect("0001 is frozen, so running it builds exactly a file of the first release");
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute_batch(
+        "INSERT INTO settings VALUES ('language', '\"sv\"', 1000);
+         INSERT INTO cursors VALUES ('shop.orders.created', '17', 1000);
+         INSERT INTO outbox (kind, idempotency_key, payload, status, max_attempts, run_at_ms,
+                             created_at_ms, updated_at_ms)
+         VALUES ('ongoing.push_order', '7', '{}', 'pending', 3, 1000, 1000, 1000);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).expect("a version-1 file is Brygga's and is migrated");
+    assert_eq!(
+        (store.schema_version().unwrap(), SCHEMA_VERSION),
+        (SCHEMA_VERSION, 2),
+        "every migration after 1 runs, up to 0002"
+    );
+    let language: Option<String> = store.settings().get("language").unwrap();
+    assert_eq!(
+        language.as_deref(),
+        Some("sv"),
+        "migrating must keep the merchant's settings"
+    );
+    assert_eq!(
+        store
+            .cursors()
+            .get("shop.orders.created")
+            .unwrap()
+            .as_deref(),
+        Some("17"),
+        "migrating must keep feed positions, or a feed would be read again from the start"
+    );
+    assert_eq!(
+        store.outbox().counts().unwrap().pending,
+        1,
+        "migrating must keep queued calls"
+    );
+    assert!(
+        store.order_links().list().unwrap().is_empty()
+            && store.articles().list().unwrap().is_empty(),
+        "the new tables start empty"
+    );
+    store
+        .stock_levels()
+        .record_written("SKU-1", 3, 2_000)
+        .expect("the tables of 0002 exist and take writes");
+}
+
+#[test]
 fn an_in_memory_store_is_migrated_too() {
     let store = Store::open_in_memory().unwrap();
     assert_eq!(store.path(), None, "an in-memory store has no file");

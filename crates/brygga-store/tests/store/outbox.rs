@@ -1,6 +1,6 @@
 //! `outbox`: idempotent enqueue, claiming in due order, and the paths a row takes to the end.
 
-use brygga_store::{Enqueued, NewOutboxRow, OutboxCounts, OutboxStatus, Store};
+use brygga_store::{Enqueued, NewOutboxRow, OutboxCounts, OutboxRow, OutboxStatus, Store};
 use serde_json::json;
 
 use crate::fresh_store;
@@ -292,5 +292,209 @@ fn counts_and_list_follow_status() {
         store.outbox().list(None, 3).unwrap().len(),
         3,
         "without a status every row qualifies, up to the limit"
+    );
+}
+
+/// Queues a row of `kind` with `key`, due at 1000.
+fn enqueue_kind(store: &Store, kind: &str, key: &str) -> i64 {
+    let mut new = push_order(key, 1_000);
+    new.kind = kind.into();
+    store.outbox().enqueue(new, 1_000).unwrap().id()
+}
+
+/// Claims the next due row, which the caller knows is `id`.
+fn claim(store: &Store, id: i64) {
+    let claimed = store.outbox().claim_next(1_000).unwrap().map(|row| row.id);
+    assert_eq!(
+        claimed,
+        Some(id),
+        "test setup: rows are claimed in the order they were queued"
+    );
+}
+
+#[test]
+fn supersede_finishes_only_the_older_pending_rows_of_the_subject() {
+    let store = fresh_store();
+    let push = "ongoing.push_order";
+    let running = enqueue_kind(&store, push, "order:7:1");
+    let done = enqueue_kind(&store, push, "order:7:2");
+    let dead = enqueue_kind(&store, push, "order:7:3");
+    claim(&store, running);
+    claim(&store, done);
+    claim(&store, dead);
+    store.outbox().mark_done(done, 1_100).unwrap();
+    store
+        .outbox()
+        .mark_dead(dead, "warehouse_rejected", "bad", 1_100)
+        .unwrap();
+    let older = enqueue_kind(&store, push, "order:7:4");
+    let oldest_too = enqueue_kind(&store, push, "order:7:5");
+    let newer = enqueue_kind(&store, push, "order:7:6");
+    let other_kind = enqueue_kind(&store, "ongoing.cancel_order", "order:7:4");
+    let other_order = enqueue_kind(&store, push, "order:70:1");
+    let contains_later = enqueue_kind(&store, push, "x-order:7:1");
+
+    let changed = store
+        .outbox()
+        .supersede_pending(push, "order:7:", "order:7:6", 5_000)
+        .unwrap();
+    assert_eq!(
+        changed, 2,
+        "exactly the two older pending versions of order 7 are replaced"
+    );
+
+    for id in [older, oldest_too] {
+        let row = store.outbox().get(id).unwrap().unwrap();
+        assert_eq!(
+            (
+                row.status,
+                row.last_error_code.as_deref(),
+                row.last_error.as_deref(),
+                row.done_at_ms,
+                row.updated_at_ms,
+            ),
+            (
+                OutboxStatus::Done,
+                Some("superseded"),
+                Some("replaced by a newer change"),
+                Some(5_000),
+                5_000,
+            ),
+            "an older version must never be sent after the newer one; it ends done, saying why"
+        );
+    }
+    let status = |id| store.outbox().get(id).unwrap().unwrap().status;
+    for (id, expected, why) in [
+        (
+            running,
+            OutboxStatus::Running,
+            "a running row may already be at the warehouse",
+        ),
+        (done, OutboxStatus::Done, "a done row is finished"),
+        (dead, OutboxStatus::Dead, "a dead row waits for a person"),
+        (
+            newer,
+            OutboxStatus::Pending,
+            "the kept key is the newer change",
+        ),
+        (
+            other_kind,
+            OutboxStatus::Pending,
+            "another kind of call is not a version of this one",
+        ),
+        (
+            other_order,
+            OutboxStatus::Pending,
+            "order 70 only shares the digits, not the prefix order:7:",
+        ),
+        (
+            contains_later,
+            OutboxStatus::Pending,
+            "a key that contains the prefix later does not start with it",
+        ),
+    ] {
+        assert_eq!(status(id), expected, "{why}");
+    }
+    let done_row = store.outbox().get(done).unwrap().unwrap();
+    assert_eq!(
+        (done_row.last_error_code, done_row.done_at_ms),
+        (None, Some(1_100)),
+        "a finished row keeps its own ending, not the superseded one"
+    );
+    assert_eq!(
+        store
+            .outbox()
+            .supersede_pending(push, "order:7:", "order:7:6", 6_000)
+            .unwrap(),
+        0,
+        "superseding again finds nothing left to replace"
+    );
+}
+
+#[test]
+fn supersede_takes_percent_and_underscore_in_the_prefix_literally() {
+    let store = fresh_store();
+    let push = "ongoing.push_order";
+    let percent_match = enqueue_kind(&store, push, "sku:50%:1");
+    let percent_other = enqueue_kind(&store, push, "sku:50x:1");
+    let percent_wide = enqueue_kind(&store, push, "sku:5000:1");
+    let underscore_match = enqueue_kind(&store, push, "sku:a_b:1");
+    let underscore_other = enqueue_kind(&store, push, "sku:aXb:1");
+
+    let changed = store
+        .outbox()
+        .supersede_pending(push, "sku:50%", "none", 2_000)
+        .unwrap()
+        + store
+            .outbox()
+            .supersede_pending(push, "sku:a_b", "none", 2_000)
+            .unwrap();
+    assert_eq!(
+        changed, 2,
+        "only the keys that really start with the prefixes"
+    );
+    let status = |id| store.outbox().get(id).unwrap().unwrap().status;
+    assert_eq!(
+        [status(percent_match), status(underscore_match)],
+        [OutboxStatus::Done; 2],
+        "keys that start with the prefix character for character are replaced"
+    );
+    assert_eq!(
+        [
+            status(percent_other),
+            status(percent_wide),
+            status(underscore_other)
+        ],
+        [OutboxStatus::Pending; 3],
+        "% and _ are ordinary characters in a key: as LIKE wildcards they would replace other \
+         subjects' changes, which would then never be sent"
+    );
+}
+
+#[test]
+fn open_of_kind_lists_pending_and_running_rows_oldest_first() {
+    let store = fresh_store();
+    let push = "ongoing.push_order";
+    let running = enqueue_kind(&store, push, "a");
+    let done = enqueue_kind(&store, push, "b");
+    let dead = enqueue_kind(&store, push, "c");
+    claim(&store, running);
+    claim(&store, done);
+    claim(&store, dead);
+    store.outbox().mark_done(done, 1_100).unwrap();
+    store.outbox().mark_dead(dead, "x", "y", 1_100).unwrap();
+    let rescheduled = enqueue_kind(&store, push, "d");
+    let pending = enqueue_kind(&store, push, "e");
+    enqueue_kind(&store, "starweb.write_stock", "f");
+    claim(&store, rescheduled);
+    store
+        .outbox()
+        .reschedule(rescheduled, 9_000, "rate_limited", "429", 1_200)
+        .unwrap();
+
+    let open: Vec<(i64, OutboxStatus)> = store
+        .outbox()
+        .open_of_kind(push)
+        .unwrap()
+        .into_iter()
+        .map(|row: OutboxRow| (row.id, row.status))
+        .collect();
+    assert_eq!(
+        open,
+        vec![
+            (running, OutboxStatus::Running),
+            (rescheduled, OutboxStatus::Pending),
+            (pending, OutboxStatus::Pending),
+        ],
+        "the unfinished rows of the kind in the order they were queued, even when a retry put \
+         an older one after a newer one in time, without done, dead or other kinds' rows"
+    );
+    assert!(
+        store
+            .outbox()
+            .open_of_kind("no.such_kind")
+            .unwrap()
+            .is_empty(),
+        "a kind with no rows has nothing open"
     );
 }

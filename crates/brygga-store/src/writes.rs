@@ -1,0 +1,262 @@
+//! [`Store::atomically`] and the [`Writes`] it lends: several writes that commit together or not
+//! at all.
+//!
+//! After a remote call succeeds, the sync engine marks its outbox row done and records what the call
+//! did (the order link, the sent hash, the event, maybe a cursor). Done in two transactions, a crash
+//! between them would either lose the effect of a call that was made, or leave the row to be sent
+//! again. In one transaction neither can happen: SQLite commits all of it or none of it.
+//!
+//! Each write is implemented once, as a function over `&Connection` in its table's module. The
+//! table handles reach it through `atomically` too, so a single write also runs in a transaction
+//! of its own, with the same wording of errors.
+//!
+//! `atomically` holds the store's lock for the whole closure, and [`Writes`] works on that
+//! transaction's connection; it never takes the lock again. Using the [`Store`] itself inside the
+//! closure (a table handle, or `atomically` again) would wait for a lock this thread already holds,
+//! forever. That mistake panics at once instead, with a message saying what to use; the panic rolls
+//! the transaction back like any other.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::table::{
+    articles, cursors, events, json_text, one_row, order_links, outbox, stock_levels,
+};
+
+thread_local! {
+    /// The stores (by address) whose `atomically` this thread is inside; see [`refuse_reentry`].
+    static INSIDE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Panics if this thread is inside `store`'s `atomically` closure: taking the store's lock there
+/// would never return. Called by [`Store::lock`] before it waits.
+pub(crate) fn refuse_reentry(store: &Store) {
+    let address = std::ptr::from_ref(store).addr();
+    let inside = INSIDE.with(|inside| inside.borrow().contains(&address));
+    assert!(
+        !inside,
+        "the store was used inside Store::atomically on the same thread; use the Writes handle \
+         passed to the closure (the store's lock is already held, so waiting for it would hang)"
+    );
+}
+
+/// Marks this thread as inside `atomically` of one store until dropped, even by a panic.
+struct Inside(usize);
+
+impl Inside {
+    fn enter(store: &Store) -> Self {
+        let address = std::ptr::from_ref(store).addr();
+        INSIDE.with(|inside| inside.borrow_mut().push(address));
+        Self(address)
+    }
+}
+
+impl Drop for Inside {
+    fn drop(&mut self) {
+        INSIDE.with(|inside| {
+            let mut inside = inside.borrow_mut();
+            if let Some(at) = inside.iter().rposition(|&address| address == self.0) {
+                inside.remove(at);
+            }
+        });
+    }
+}
+
+impl Store {
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction and commits if it returns `Ok`. If it
+    /// returns `Err` (or panics) nothing it wrote is kept. The write lock is taken up front, so
+    /// the transaction never fails half-way because another connection started writing.
+    ///
+    /// Inside `f`, write through the [`Writes`] given, never through the store: using the store on
+    /// the same thread panics, and waiting for another thread that uses it would hang.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), brygga_store::StoreError> {
+    /// let store = brygga_store::Store::open_in_memory()?;
+    /// let event_id = store.atomically(|w| {
+    ///     w.cursor_set("shop.orders.created", "17", 1_000)?;
+    ///     w.event("feed:shop.orders.created", "read", serde_json::json!({"orders": 3}), 1_000)
+    /// })?;
+    /// assert_eq!(store.cursors().get("shop.orders.created")?.as_deref(), Some("17"));
+    /// assert!(event_id > 0, "the event was recorded in the same transaction");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn atomically<T>(
+        &self,
+        f: impl FnOnce(&Writes<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let fail = |context: &str, e| StoreError::sqlite(self.path(), context, e);
+        let mut conn = self.lock();
+        let _inside = Inside::enter(self);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| fail("starting a transaction", e))?;
+        let value = f(&Writes {
+            conn: &tx,
+            path: self.path(),
+        })?;
+        tx.commit()
+            .map_err(|e| fail("committing a transaction", e))?;
+        Ok(value)
+    }
+}
+
+/// The writes that can be committed together, lent to the closure of [`Store::atomically`].
+pub struct Writes<'t> {
+    conn: &'t Connection,
+    path: Option<&'t Path>,
+}
+
+impl fmt::Debug for Writes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Writes")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Writes<'_> {
+    /// Marks outbox row `id` done; an error if there is no such row.
+    pub fn outbox_done(&self, id: i64, now_ms: i64) -> Result<(), StoreError> {
+        let changed = self.run("marking an outbox row done", |conn| {
+            outbox::mark_done(conn, id, now_ms)
+        })?;
+        one_row(changed, "outbox", id)
+    }
+
+    /// Records that the warehouse accepted `sku` with content `hash`, creating the article's row
+    /// if needed, and adds 1 to its `sent_generation`. `None` for the article id keeps the one
+    /// already known.
+    pub fn article_sent(
+        &self,
+        sku: &str,
+        hash: &str,
+        warehouse_article_id: Option<i64>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.run("recording a sent article", |conn| {
+            articles::record_sent(conn, sku, hash, warehouse_article_id, now_ms)
+        })
+    }
+
+    /// Records that the warehouse accepted the shop order as `warehouse_order_id` with content
+    /// `hash`, and adds 1 to its `sent_generation`; an error if the order was never seen.
+    pub fn order_sent(
+        &self,
+        shop_order_id: i64,
+        warehouse_order_id: i64,
+        hash: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let changed = self.run("recording a sent order", |conn| {
+            order_links::record_sent(conn, shop_order_id, warehouse_order_id, hash, now_ms)
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Records the warehouse status number and text last read for the order.
+    pub fn order_warehouse_status(
+        &self,
+        shop_order_id: i64,
+        status: i64,
+        text: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let changed = self.run("recording an order's warehouse status", |conn| {
+            order_links::record_warehouse_status(conn, shop_order_id, status, text, now_ms)
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Records the shop status Brygga wrote to the order, and the tracking if it wrote one
+    /// (`None` keeps the tracking written before, which the shop still shows); adds 1 to its
+    /// `status_writes`.
+    pub fn order_shop_status_written(
+        &self,
+        shop_order_id: i64,
+        status_id: i64,
+        tracking: Option<&str>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let changed = self.run("recording a shop status written", |conn| {
+            order_links::record_shop_status_written(
+                conn,
+                shop_order_id,
+                status_id,
+                tracking,
+                now_ms,
+            )
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Records that Brygga cancelled the order in the warehouse.
+    pub fn order_cancelled(&self, shop_order_id: i64, now_ms: i64) -> Result<(), StoreError> {
+        let changed = self.run("recording a cancelled order", |conn| {
+            order_links::record_cancelled(conn, shop_order_id, now_ms)
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Holds the order for the merchant with `hold` (`{code, message, ...}`), or releases it
+    /// with `None`.
+    pub fn order_hold(
+        &self,
+        shop_order_id: i64,
+        hold: Option<serde_json::Value>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let hold = hold
+            .map(|hold| json_text(&hold, "an order hold"))
+            .transpose()?;
+        let changed = self.run("holding or releasing an order", |conn| {
+            order_links::set_hold(conn, shop_order_id, hold.as_deref(), now_ms)
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Records that Brygga wrote `quantity` to the shop for `sku`, and adds 1 to its
+    /// `written_generation`.
+    pub fn stock_written(&self, sku: &str, quantity: i64, now_ms: i64) -> Result<(), StoreError> {
+        self.run("recording a written stock quantity", |conn| {
+            stock_levels::record_written(conn, sku, quantity, now_ms)
+        })
+    }
+
+    /// Moves change feed `feed` to `value`.
+    pub fn cursor_set(&self, feed: &str, value: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.run("writing a cursor", |conn| {
+            cursors::set(conn, feed, value, now_ms)
+        })
+    }
+
+    /// Records that `kind` happened to `subject`; returns the new event's id.
+    pub fn event(
+        &self,
+        subject: &str,
+        kind: &str,
+        payload: serde_json::Value,
+        at_ms: i64,
+    ) -> Result<i64, StoreError> {
+        let payload = json_text(&payload, "an event payload")?;
+        self.run("appending an event", |conn| {
+            events::append(conn, subject, kind, &payload, at_ms)
+        })
+    }
+
+    /// Runs `f` on the transaction's connection and words any SQLite error like
+    /// [`Store::run`] does; for table handles whose writes take several statements.
+    pub(crate) fn run<T>(
+        &self,
+        context: &'static str,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        f(self.conn).map_err(|e| StoreError::sqlite(self.path, context, e))
+    }
+}

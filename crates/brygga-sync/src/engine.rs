@@ -1,0 +1,199 @@
+//! The engine: one value holding the store, the two clients and the clock, with one method per
+//! flow cycle and one to drain the outbox.
+//!
+//! A cycle reads both sides, plans with the pure planners of `brygga-core`, records what it found
+//! (problems, holds, what was seen) and queues the operations in the outbox; a dry run does the
+//! reading and the planning and writes nothing at all, to either system or to the store. Every
+//! cycle is recorded in `sync_runs`.
+
+use std::sync::Arc;
+
+use brygga_core::clock::Clock;
+use brygga_core::operation::Operation;
+use brygga_core::retry::RetryPolicy;
+use brygga_core::schedule::Flow;
+use brygga_starweb::map::Catalogue;
+use brygga_store::{Enqueued, NewOutboxRow, Store, StoreError, SyncOutcome};
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::error::SyncError;
+use crate::execute::Remotes;
+use crate::report::{FlowReport, Planned};
+use crate::settings::SyncSettings;
+
+/// How long a read shop catalogue is trusted before it is read again.
+const CATALOGUE_MAX_AGE: TimeDelta = TimeDelta::minutes(30);
+
+/// The sync engine for one shop and one warehouse goods owner.
+pub struct Engine {
+    pub(crate) store: Arc<Store>,
+    pub(crate) remotes: Remotes,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) retry: RetryPolicy,
+    catalogue: tokio::sync::Mutex<Option<(DateTime<Utc>, Arc<Catalogue>)>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("store", &self.store)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    pub fn new(store: Arc<Store>, remotes: Remotes, clock: Arc<dyn Clock>) -> Self {
+        Engine {
+            store,
+            remotes,
+            clock,
+            retry: RetryPolicy::default(),
+            catalogue: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// Replaces the retry policy (tests use short waits).
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub(crate) fn now_ms(&self) -> i64 {
+        self.now().timestamp_millis()
+    }
+
+    pub(crate) fn settings(&self) -> Result<SyncSettings, StoreError> {
+        SyncSettings::load(&self.store)
+    }
+
+    /// Records the first-sync baseline if there is none yet: from now on, orders older than this
+    /// are never changed in the shop. Returns the baseline in force.
+    pub fn activate(&self) -> Result<DateTime<Utc>, StoreError> {
+        if let Some(baseline) = self.settings()?.baseline {
+            return Ok(baseline);
+        }
+        let now = self.now();
+        self.store
+            .settings()
+            .set(crate::settings::BASELINE, &now, now.timestamp_millis())?;
+        Ok(now)
+    }
+
+    /// Runs one cycle of `flow`: plan, and unless `dry_run`, record and queue. The first real
+    /// cycle of any flow records the first-sync baseline.
+    pub async fn run_flow(&self, flow: Flow, dry_run: bool) -> Result<FlowReport, SyncError> {
+        if !dry_run {
+            self.activate()?;
+        }
+        let run = self
+            .store
+            .sync_runs()
+            .start(flow.as_str(), dry_run, self.now_ms())?;
+        let result = match flow {
+            Flow::Articles => self.articles_cycle(dry_run).await,
+            Flow::Orders => self.orders_cycle(dry_run).await,
+            Flow::Statuses => self.statuses_cycle(dry_run).await,
+            Flow::Stock => self.stock_cycle(dry_run, false).await,
+            Flow::Reconcile => self.stock_cycle(dry_run, true).await,
+        };
+        let (outcome, counts, error) = match &result {
+            Ok(report) => (
+                SyncOutcome::Succeeded,
+                serde_json::to_value(&report.counts).unwrap_or_default(),
+                None,
+            ),
+            Err(err) => (
+                SyncOutcome::Failed,
+                serde_json::json!({}),
+                Some(err.to_string()),
+            ),
+        };
+        self.store
+            .sync_runs()
+            .finish(run, outcome, counts, error.as_deref(), self.now_ms())?;
+        result
+    }
+
+    /// Queues the operations (or, in a dry run, only lists them). A newly queued change supersedes
+    /// older waiting changes of the same kind for the same subject, so an older version of an order
+    /// or a stock quantity is never sent after a newer one.
+    pub(crate) fn enqueue(
+        &self,
+        operations: Vec<Operation>,
+        report: &mut FlowReport,
+    ) -> Result<(), StoreError> {
+        let now_ms = self.now_ms();
+        for operation in operations {
+            let kind = operation.kind().to_owned();
+            let key = operation.key();
+            let subject = operation.subject();
+            let queued = if report.dry_run {
+                true
+            } else {
+                // Older waiting versions go first, so no crash can leave one behind the new one.
+                if let Some((prefix, _)) = key.split_once('#') {
+                    self.store.outbox().supersede_pending(
+                        &kind,
+                        &format!("{prefix}#"),
+                        &key,
+                        now_ms,
+                    )?;
+                }
+                let enqueued = self.store.outbox().enqueue(
+                    NewOutboxRow {
+                        kind: kind.clone(),
+                        idempotency_key: key.clone(),
+                        payload: serde_json::to_value(&operation)
+                            .expect("operations are plain data and always serialise"),
+                        max_attempts: self.retry.max_attempts,
+                        run_at_ms: now_ms,
+                    },
+                    now_ms,
+                )?;
+                matches!(enqueued, Enqueued::Inserted(_))
+            };
+            report.planned.push(Planned {
+                kind,
+                key,
+                subject,
+                queued,
+                operation,
+            });
+        }
+        Ok(())
+    }
+
+    /// The shop's catalogue, read again when older than half an hour or when it lacks a SKU that
+    /// is needed now (a product added since).
+    pub(crate) async fn catalogue(&self, needed: &[&str]) -> Result<Arc<Catalogue>, SyncError> {
+        let mut cached = self.catalogue.lock().await;
+        let now = self.now();
+        let fresh = cached.as_ref().is_some_and(|(at, catalogue)| {
+            now - *at < CATALOGUE_MAX_AGE
+                && needed.iter().all(|sku| catalogue.stock.contains_key(*sku))
+        });
+        if !fresh {
+            let products = self.remotes.shop.products_with_variants().await?;
+            let catalogue = Arc::new(brygga_starweb::map::catalogue(&products));
+            *cached = Some((now, catalogue));
+        }
+        Ok(cached
+            .as_ref()
+            .map(|(_, catalogue)| catalogue.clone())
+            .expect("the catalogue was just read"))
+    }
+
+    /// Forgets the cached catalogue, so the next cycle reads the shop's products again.
+    pub(crate) async fn forget_catalogue(&self) {
+        *self.catalogue.lock().await = None;
+    }
+}

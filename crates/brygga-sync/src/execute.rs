@@ -1,0 +1,266 @@
+//! Carrying out one planned operation: the calls it makes and what they changed.
+//!
+//! A retried operation may already have taken effect (the answer was lost, or the app was killed
+//! after the call and before it was recorded). Writes that are harmless to repeat (upserts by
+//! number, stock quantities) are simply sent again. A shop status change is not harmless: it can
+//! e-mail the customer. So on a retry the order is read first, and a status already in place counts
+//! as done. The same check keeps a cancellation from being sent twice.
+
+use brygga_core::hash::ContentHash;
+use brygga_core::mapping::{StatusMapping, WarehouseStage};
+use brygga_core::operation::{Operation, Tracking};
+use brygga_core::order::OrderProblem;
+use brygga_core::remote::{Classified, FailureClass};
+use brygga_ongoing::map::{article_upsert, order_upsert};
+use brygga_ongoing::{OngoingClient, OngoingError};
+use brygga_starweb::orders::StatusChange;
+use brygga_starweb::{StarwebClient, StarwebError};
+
+/// What an accepted operation changed, to be recorded with the outbox row in one transaction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    ArticleSent {
+        sku: String,
+        hash: ContentHash,
+        warehouse_article_id: i32,
+    },
+    OrderSent {
+        shop_order_id: i64,
+        warehouse_order_id: i32,
+        hash: ContentHash,
+    },
+    OrderCancelled {
+        shop_order_id: i64,
+    },
+    ShopStatusWritten {
+        shop_order_id: i64,
+        status_id: i64,
+        tracking: Option<String>,
+        /// False when a retry found the status already in place and wrote nothing.
+        written_now: bool,
+    },
+    StockWritten {
+        sku: String,
+        quantity: i64,
+    },
+}
+
+/// A failed operation: how to treat it, and what to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub class: FailureClass,
+    /// A short stable code for the log and the UI (`warehouse.rejected`, `shop.unavailable`).
+    pub code: &'static str,
+    pub message: String,
+    /// For orders the warehouse refused: the reason to hold the order with.
+    pub problem: Option<OrderProblem>,
+}
+
+impl From<OngoingError> for Failure {
+    fn from(err: OngoingError) -> Self {
+        let code = match &err {
+            OngoingError::Unauthorized { .. } => "warehouse.unauthorized",
+            OngoingError::Rejected { .. } => "warehouse.rejected",
+            OngoingError::RateLimited { .. } => "warehouse.rate_limited",
+            OngoingError::Unavailable { .. } => "warehouse.unavailable",
+            OngoingError::BadRequest { .. } => "warehouse.bad_request",
+            OngoingError::BadResponse { .. } => "warehouse.bad_response",
+        };
+        Failure {
+            class: err.class(),
+            code,
+            message: err.to_string(),
+            problem: None,
+        }
+    }
+}
+
+impl From<StarwebError> for Failure {
+    fn from(err: StarwebError) -> Self {
+        Failure {
+            class: err.class(),
+            code: match err.class() {
+                FailureClass::Abort => "shop.refused",
+                FailureClass::RetryAfter(_) => "shop.rate_limited",
+                FailureClass::Transient => "shop.unavailable",
+            },
+            message: err.to_string(),
+            problem: None,
+        }
+    }
+}
+
+/// The two clients an operation may use.
+#[derive(Debug, Clone)]
+pub struct Remotes {
+    pub shop: StarwebClient,
+    pub warehouse: OngoingClient,
+}
+
+/// Carries out `op`. `retry` is true when an earlier attempt may have reached the other side.
+pub async fn execute(
+    op: &Operation,
+    retry: bool,
+    remotes: &Remotes,
+    statuses: &StatusMapping,
+) -> Result<Effect, Failure> {
+    match op {
+        Operation::UpsertArticle { article, hash, .. } => {
+            let id = remotes
+                .warehouse
+                .upsert_article(&article_upsert(article))
+                .await?;
+            Ok(Effect::ArticleSent {
+                sku: article.sku.clone(),
+                hash: *hash,
+                warehouse_article_id: id,
+            })
+        }
+        Operation::SendOrder {
+            shop_order_id,
+            draft,
+            hash,
+            ..
+        } => {
+            let id = remotes
+                .warehouse
+                .upsert_order(&order_upsert(draft))
+                .await
+                .map_err(|err| {
+                    refusal(err, |message| OrderProblem::WarehouseRefused { message })
+                })?;
+            Ok(Effect::OrderSent {
+                shop_order_id: *shop_order_id,
+                warehouse_order_id: id,
+                hash: *hash,
+            })
+        }
+        Operation::CancelWarehouseOrder {
+            shop_order_id,
+            warehouse_order_id,
+            ..
+        } => {
+            let cancelled_already =
+                retry && is_cancelled(remotes, statuses, *warehouse_order_id).await?;
+            if !cancelled_already {
+                remotes
+                    .warehouse
+                    .cancel_order(*warehouse_order_id)
+                    .await
+                    .map_err(|err| refusal(err, |_| OrderProblem::CancelRefused))?;
+            }
+            Ok(Effect::OrderCancelled {
+                shop_order_id: *shop_order_id,
+            })
+        }
+        Operation::SetShopStatus {
+            shop_order_id,
+            status_id,
+            tracking,
+            ..
+        } => {
+            set_shop_status(
+                remotes,
+                *shop_order_id,
+                *status_id,
+                tracking.as_ref(),
+                retry,
+            )
+            .await
+        }
+        Operation::SetShopStock {
+            sku,
+            product_id,
+            variant_id,
+            quantity,
+            ..
+        } => {
+            remotes
+                .shop
+                .set_variant_stock(id32(*product_id)?, id32(*variant_id)?, *quantity)
+                .await?;
+            Ok(Effect::StockWritten {
+                sku: sku.clone(),
+                quantity: *quantity,
+            })
+        }
+    }
+}
+
+async fn set_shop_status(
+    remotes: &Remotes,
+    shop_order_id: i64,
+    status_id: i64,
+    tracking: Option<&Tracking>,
+    retry: bool,
+) -> Result<Effect, Failure> {
+    let order_id = id32(shop_order_id)?;
+    let status = id32(status_id)?;
+    if retry {
+        let now = remotes.shop.order(order_id).await?;
+        if now.status_id == Some(status) {
+            return Ok(Effect::ShopStatusWritten {
+                shop_order_id,
+                status_id,
+                tracking: now.shipping_tracking_no,
+                written_now: false,
+            });
+        }
+    }
+    // Tracking first: the status change may e-mail the customer, and the e-mail should carry it.
+    if let Some(tracking) = tracking {
+        let tracker_type = tracking.tracker_type.map(id32).transpose()?;
+        remotes
+            .shop
+            .set_order_tracking(order_id, &tracking.number, tracker_type)
+            .await?;
+    }
+    remotes
+        .shop
+        .set_order_status(
+            order_id,
+            StatusChange {
+                status_id: status,
+                email_customer: true,
+                process_payment: true,
+            },
+        )
+        .await?;
+    Ok(Effect::ShopStatusWritten {
+        shop_order_id,
+        status_id,
+        tracking: tracking.map(|t| t.number.clone()),
+        written_now: true,
+    })
+}
+
+async fn is_cancelled(
+    remotes: &Remotes,
+    statuses: &StatusMapping,
+    warehouse_order_id: i32,
+) -> Result<bool, Failure> {
+    let order = remotes.warehouse.order(warehouse_order_id).await?;
+    let status = order.order_info.order_status.map_or(0, |s| s.number);
+    Ok(statuses.stage(status) == WarehouseStage::Cancelled)
+}
+
+/// A warehouse refusal of an order becomes a problem the order is held with.
+fn refusal(err: OngoingError, problem: impl FnOnce(String) -> OrderProblem) -> Failure {
+    let message = match &err {
+        OngoingError::Rejected { message, .. } => Some(message.clone()),
+        _ => None,
+    };
+    let mut failure = Failure::from(err);
+    failure.problem = message.map(problem);
+    failure
+}
+
+/// Starweb's ids are int32; a larger one cannot be a real id.
+fn id32(id: i64) -> Result<i32, Failure> {
+    i32::try_from(id).map_err(|_| Failure {
+        class: FailureClass::Abort,
+        code: "shop.bad_id",
+        message: format!("{id} is not a valid Starweb id"),
+        problem: None,
+    })
+}

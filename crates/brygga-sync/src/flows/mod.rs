@@ -1,0 +1,6 @@
+//! One module per flow cycle: read both sides, plan, record, queue.
+
+pub mod articles;
+pub mod orders;
+pub mod statuses;
+pub mod stock;
