@@ -15,7 +15,9 @@ use brygga_sim::fault::FaultSpec;
 use brygga_sim::ongoing::{self, OngoingSim};
 use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
 use brygga_sim::starweb::sample::SampleData;
-use brygga_sim::starweb::{API_BASE_PATH, StarwebConfig, StarwebSim};
+use brygga_sim::starweb::{
+    API_BASE_PATH, Address, PlaceOrder, PlacedLine, StarwebConfig, StarwebSim,
+};
 use brygga_starweb::{StarwebClient, StarwebConfig as ShopConfig};
 use brygga_store::Store;
 use brygga_sync::settings::{STATUS_MAPPING, TRANSPORT_MAPPING};
@@ -31,6 +33,14 @@ pub struct World {
     pub engine: Engine,
     pub store: Arc<Store>,
     pub folder: TempDir,
+}
+
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("World")
+            .field("folder", &self.folder.path())
+            .finish_non_exhaustive()
+    }
 }
 
 impl World {
@@ -152,6 +162,83 @@ impl World {
         let report = self.run(flow).await;
         let drained = self.drain().await;
         (report, drained)
+    }
+
+    /// The shop's shipping method whose name contains `part`.
+    pub fn shipping_method(&self, part: &str) -> u32 {
+        self.shop
+            .shipping_methods()
+            .into_iter()
+            .find(|m| m.name.contains(part))
+            .unwrap_or_else(|| panic!("the demo shop has a shipping method named like {part:?}"))
+            .shipping_method_id
+    }
+
+    /// A stock SKU of the sample catalogue (the `n`th), for placing orders.
+    pub fn stock_sku(&self, n: usize) -> String {
+        self.shop
+            .products()
+            .iter()
+            .flat_map(|p| p.variants.iter())
+            .filter(|v| v.stock_quantity.is_some())
+            .nth(n)
+            .expect("the sample catalogue has enough stock variants")
+            .sku
+            .clone()
+    }
+
+    /// A customer places an order now: `quantity` of `sku`, shipped with the method named like
+    /// `method`, to a PostNord service point. Returns the order number.
+    pub fn place_order(&self, sku: &str, quantity: i64, method: &str) -> i64 {
+        let order = PlaceOrder {
+            order_id: None,
+            reuse_deleted_number: false,
+            email: "karin.lind@example.se".into(),
+            national_id_no: None,
+            delivery: Address {
+                first_name: Some("Karin".into()),
+                last_name: Some("Lind".into()),
+                address: Some("Kungsgatan 5".into()),
+                postal_code: Some("411 19".into()),
+                city: Some("Göteborg".into()),
+                country_code: Some("SE".into()),
+                mobile_phone_no: Some("+46709876543".into()),
+                ..Address::default()
+            },
+            invoice: None,
+            lines: vec![PlacedLine {
+                sku: sku.into(),
+                quantity,
+                description: None,
+                unit_price_minor: None,
+                vat_rate: None,
+            }],
+            shipping_method_id: self.shipping_method(method),
+            payment_method_id: 21,
+            currency_code: None,
+            lang_code: None,
+            is_complete: true,
+            charge_shipping: true,
+            charge_payment_fee: false,
+            pickup_point_agent: Some("612345".into()),
+            comment: None,
+            created_at: None,
+            send_email: false,
+        };
+        i64::from(
+            self.shop
+                .place_order(order)
+                .expect("the shop takes the order"),
+        )
+    }
+
+    /// Customer e-mails the shop sent for one order.
+    pub fn emails_for(&self, order_id: i64) -> usize {
+        self.shop
+            .customer_emails()
+            .iter()
+            .filter(|e| i64::from(e.order_id) == order_id)
+            .count()
     }
 
     /// Violations of the OpenAPI files seen by either simulator.

@@ -81,11 +81,14 @@ impl Engine {
         if let Some(baseline) = self.settings()?.baseline {
             return Ok(baseline);
         }
+        // Whole seconds, as the shop stamps its orders: an order placed in the same second as the
+        // activation counts as after it.
         let now = self.now();
+        let baseline = now - TimeDelta::nanoseconds(i64::from(now.timestamp_subsec_nanos()));
         self.store
             .settings()
-            .set(crate::settings::BASELINE, &now, now.timestamp_millis())?;
-        Ok(now)
+            .set(crate::settings::BASELINE, &baseline, now.timestamp_millis())?;
+        Ok(baseline)
     }
 
     /// Runs one cycle of `flow`: plan, and unless `dry_run`, record and queue. The first real

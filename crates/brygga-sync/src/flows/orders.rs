@@ -130,8 +130,9 @@ impl Engine {
             .cursors()
             .get(CURSOR)?
             .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
-            .map_or(start, |c| c.with_timezone(&Utc) - OVERLAP)
-            .max(start - OVERLAP);
+            .map_or(start, |c| c.with_timezone(&Utc))
+            .max(start)
+            - OVERLAP;
         let query = OrderQuery {
             created_after: Some((start - OVERLAP).fixed_offset()),
             ..OrderQuery::default()
