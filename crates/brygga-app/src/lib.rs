@@ -20,6 +20,7 @@ pub mod info;
 pub mod logging;
 pub mod paths;
 pub mod secrets;
+pub mod sync;
 
 use std::fmt;
 use std::sync::Arc;
@@ -31,6 +32,9 @@ use ts_rs::TS;
 pub use error::{ErrorCode, IpcError};
 pub use paths::Paths;
 pub use secrets::{SecretBackend, SecretStore};
+
+/// Set to `environment` to read secrets from environment variables instead of the keychain.
+pub const SECRETS_ENV: &str = "BRYGGA_SECRETS";
 
 /// Whether Brygga talks to the merchant's real systems or to the simulators on loopback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,7 +66,7 @@ pub struct AppConfig {
 pub struct App {
     paths: Paths,
     mode: AppMode,
-    store: Result<Store, IpcError>,
+    store: Result<Arc<Store>, IpcError>,
     secrets: Arc<dyn SecretStore>,
 }
 
@@ -72,7 +76,8 @@ impl App {
         let store = config
             .paths
             .prepare_data_dir()
-            .and_then(|()| Store::open(&config.paths.database_file()).map_err(IpcError::from));
+            .and_then(|()| Store::open(&config.paths.database_file()).map_err(IpcError::from))
+            .map(Arc::new);
         match &store {
             Ok(_) => tracing::info!(data_dir = %config.paths.data_dir().display(), "store opened"),
             Err(problem) => {
@@ -89,7 +94,12 @@ impl App {
 
     /// The database, or the reason it is not available.
     pub fn store(&self) -> Result<&Store, IpcError> {
-        self.store.as_ref().map_err(Clone::clone)
+        self.store.as_deref().map_err(Clone::clone)
+    }
+
+    /// The database as a shared handle, for the sync engine that outlives a single command.
+    pub fn shared_store(&self) -> Result<Arc<Store>, IpcError> {
+        self.store.clone()
     }
 
     /// The keychain in use.
@@ -134,7 +144,9 @@ impl App {
         let paths = Paths::resolve(data_dir, mode)?;
         let logs = logging::init(paths.log_dir(), log_to_stderr);
         tracing::info!(?mode, data_dir = %paths.data_dir().display(), "starting");
+        let from_environment = std::env::var(SECRETS_ENV).is_ok_and(|v| v == "environment");
         let secrets: Arc<dyn SecretStore> = match mode {
+            AppMode::Normal if from_environment => Arc::new(secrets::EnvironmentSecrets),
             AppMode::Normal => Arc::new(secrets::Keychain::new(paths::APP_IDENTIFIER)),
             AppMode::Demo => Arc::new(secrets::MemorySecrets::default()),
         };

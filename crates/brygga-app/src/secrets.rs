@@ -48,6 +48,9 @@ pub enum SecretBackend {
     WindowsCredentialManager,
     /// Process memory only: demo mode and tests. Nothing survives a restart.
     Memory,
+    /// Environment variables set by whoever starts Brygga: servers and containers without a
+    /// keychain (`BRYGGA_SECRETS=environment`). Nothing is ever written.
+    Environment,
 }
 
 /// Why the keychain could not do what was asked. Never carries the secret itself.
@@ -89,6 +92,56 @@ pub trait SecretStore: Send + Sync + fmt::Debug {
     fn require(&self, key: &SecretKey) -> Result<Sensitive<String>, SecretError> {
         self.get(key)?
             .ok_or_else(|| SecretError::NotConfigured { key: key.clone() })
+    }
+}
+
+/// The environment variable that carries each secret, for servers and for `connect`.
+pub const SECRET_VARIABLES: &[(&str, &str)] = &[
+    ("ongoing:password", "BRYGGA_ONGOING_PASSWORD"),
+    ("starweb:client-secret", "BRYGGA_STARWEB_CLIENT_SECRET"),
+];
+
+/// The environment variable for a secret, if it has one.
+pub fn variable_for(key: &SecretKey) -> Option<&'static str> {
+    SECRET_VARIABLES
+        .iter()
+        .find(|(account, _)| *account == key.account())
+        .map(|(_, variable)| *variable)
+}
+
+/// Secrets read from environment variables on every use, for machines without a keychain. Storing
+/// is accepted only when the variable already holds that very secret, so `connect` works the same
+/// way everywhere and a secret is never silently dropped.
+#[derive(Debug, Default)]
+pub struct EnvironmentSecrets;
+
+impl SecretStore for EnvironmentSecrets {
+    fn backend(&self) -> SecretBackend {
+        SecretBackend::Environment
+    }
+
+    fn get(&self, key: &SecretKey) -> Result<Option<Sensitive<String>>, SecretError> {
+        Ok(variable_for(key)
+            .and_then(|variable| std::env::var(variable).ok())
+            .filter(|value| !value.is_empty())
+            .map(Sensitive::new))
+    }
+
+    fn set(&self, key: &SecretKey, secret: &Sensitive<String>) -> Result<(), SecretError> {
+        match self.get(key)? {
+            Some(held) if held.expose() == secret.expose() => Ok(()),
+            _ => Err(SecretError::Rejected {
+                key: key.clone(),
+                detail: format!(
+                    "this installation reads secrets from environment variables; set {} instead",
+                    variable_for(key).unwrap_or("the secret's variable")
+                ),
+            }),
+        }
+    }
+
+    fn delete(&self, _key: &SecretKey) -> Result<bool, SecretError> {
+        Ok(false)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod execute;
 pub mod flows;
 pub mod report;
+pub mod scheduler;
 pub mod settings;
 pub mod setup;
 
@@ -19,4 +20,5 @@ pub use engine::Engine;
 pub use error::SyncError;
 pub use execute::Remotes;
 pub use report::{DrainReport, FlowReport};
+pub use scheduler::{Stop, Tick};
 pub use settings::SyncSettings;

@@ -69,6 +69,7 @@ export const en: Catalog = {
   },
   secretBackends: {
     secretService: "System keyring (Secret Service)",
+    environment: "Environment variables",
     macosKeychain: "macOS Keychain",
     windowsCredentialManager: "Windows Credential Manager",
     memory: "Memory only (not saved)",

@@ -76,6 +76,7 @@ export const sv = {
   } satisfies Record<AppMode, string>,
   secretBackends: {
     secretService: "Systemets nyckelring (Secret Service)",
+    environment: "Miljövariabler",
     macosKeychain: "macOS nyckelring",
     windowsCredentialManager: "Windows autentiseringshanteraren",
     memory: "Endast i minnet (sparas inte)",

@@ -354,6 +354,17 @@ impl<'s> Outbox<'s> {
         })
     }
 
+    /// When the earliest pending row is due, if any: the scheduler sleeps until then.
+    pub fn next_run_at_ms(&self) -> Result<Option<i64>, StoreError> {
+        self.store.run("finding the next due outbox row", |conn| {
+            conn.query_row(
+                "SELECT min(run_at_ms) FROM outbox WHERE status = 'pending'",
+                [],
+                |row| row.get(0),
+            )
+        })
+    }
+
     /// Up to `limit` rows, newest first, optionally only those in `status`.
     pub fn list(
         &self,

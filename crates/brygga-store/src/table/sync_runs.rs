@@ -158,6 +158,23 @@ impl<'s> SyncRuns<'s> {
         })
     }
 
+    /// The most recently started real (not dry) run of `flow`, however it ended: the scheduler
+    /// counts its interval from there, so a failing flow waits its interval too instead of
+    /// hammering a system that is down.
+    pub fn latest_real(&self, flow: &str) -> Result<Option<SyncRun>, StoreError> {
+        self.store.run("reading the latest real sync run", |conn| {
+            conn.query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM sync_runs WHERE flow = ?1 AND dry_run = 0
+                     ORDER BY started_at_ms DESC, id DESC LIMIT 1"
+                ),
+                params![flow],
+                sync_run,
+            )
+            .optional()
+        })
+    }
+
     /// The most recent run of `flow` that succeeded and was not a dry run: the last time the two
     /// systems were really brought in step. Dry runs are left out because they changed nothing.
     pub fn last_success(&self, flow: &str) -> Result<Option<SyncRun>, StoreError> {

@@ -498,3 +498,29 @@ fn open_of_kind_lists_pending_and_running_rows_oldest_first() {
         "a kind with no rows has nothing open"
     );
 }
+
+#[test]
+fn the_next_due_time_is_the_earliest_pending_row() {
+    let store = fresh_store();
+    assert_eq!(
+        store.outbox().next_run_at_ms().unwrap(),
+        None,
+        "an empty outbox gives the scheduler nothing to wake for"
+    );
+    for (key, run_at) in [("a", 5_000), ("b", 3_000)] {
+        store
+            .outbox()
+            .enqueue(
+                NewOutboxRow {
+                    kind: "shop.set_stock".into(),
+                    idempotency_key: key.into(),
+                    payload: serde_json::json!({}),
+                    max_attempts: 3,
+                    run_at_ms: run_at,
+                },
+                1_000,
+            )
+            .unwrap();
+    }
+    assert_eq!(store.outbox().next_run_at_ms().unwrap(), Some(3_000));
+}

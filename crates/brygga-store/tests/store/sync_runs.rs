@@ -158,3 +158,27 @@ fn recent_lists_every_flow_newest_first() {
         "recent honours its limit"
     );
 }
+
+#[test]
+fn the_latest_real_run_counts_failures_and_skips_dry_runs() {
+    let store = fresh_store();
+    let failed = store.sync_runs().start("orders", false, 1_000).unwrap();
+    store
+        .sync_runs()
+        .finish(failed, SyncOutcome::Failed, json!({}), Some("down"), 1_500)
+        .unwrap();
+    let dry = store.sync_runs().start("orders", true, 2_000).unwrap();
+    store
+        .sync_runs()
+        .finish(dry, SyncOutcome::Succeeded, json!({}), None, 2_100)
+        .unwrap();
+    assert_eq!(
+        store
+            .sync_runs()
+            .latest_real("orders")
+            .unwrap()
+            .map(|r| r.id),
+        Some(failed),
+        "the scheduler waits an interval after a failed run too, and a dry run does not count"
+    );
+}

@@ -1,0 +1,261 @@
+//! The sync engine as the application runs it: built from the saved connections and their secrets,
+//! and the connection test the merchant runs before anything else.
+//!
+//! The engine never reads settings of its own for where the systems are or who to log in as; this
+//! module hands it ready clients, so a secret goes from the keychain straight into a client and is
+//! never stored or shown anywhere else.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use brygga_core::clock::SystemClock;
+use brygga_core::schedule::{Flow, next_runs};
+use brygga_ongoing::{OngoingClient, OngoingConfig};
+use brygga_starweb::{StarwebClient, StarwebConfig};
+use brygga_sync::{Engine, Remotes, SyncSettings};
+use chrono::{DateTime, TimeZone, Utc};
+use serde::Serialize;
+
+use crate::connections::{self, OngoingConnection, StarwebConnection};
+use crate::{App, ErrorCode, IpcError};
+
+/// The clients of both saved connections.
+pub fn remotes(app: &App) -> Result<Remotes, IpcError> {
+    let (ongoing, password) = connections::load::<OngoingConnection>(app)?;
+    let (starweb, secret) = connections::load::<StarwebConnection>(app)?;
+    let goods_owner_id = i32::try_from(ongoing.goods_owner_id).map_err(|_| {
+        IpcError::new(
+            ErrorCode::Validation,
+            format!("the goods owner id {} is too large", ongoing.goods_owner_id),
+        )
+    })?;
+    let warehouse = OngoingClient::new(OngoingConfig {
+        api_url: ongoing.api_url,
+        user: ongoing.user,
+        password,
+        goods_owner_id,
+        timeout: brygga_ongoing::DEFAULT_TIMEOUT,
+    })
+    .map_err(|err| IpcError::new(ErrorCode::Validation, err.to_string()))?;
+    let shop = StarwebClient::new(StarwebConfig {
+        api_url: starweb.api_url,
+        client_id: starweb.client_id,
+        client_secret: secret,
+        timeout: brygga_starweb::DEFAULT_TIMEOUT,
+    })
+    .map_err(|err| IpcError::new(ErrorCode::Validation, err.to_string()))?;
+    Ok(Remotes { shop, warehouse })
+}
+
+/// The engine for the saved connections, on the system clock.
+pub fn engine(app: &App) -> Result<Engine, IpcError> {
+    Ok(Engine::new(
+        app.shared_store()?,
+        remotes(app)?,
+        Arc::new(SystemClock),
+    ))
+}
+
+/// How each system answered the connection test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionTest {
+    pub warehouse: Result<String, String>,
+    pub shop: Result<String, String>,
+}
+
+impl ConnectionTest {
+    pub fn all_ok(&self) -> bool {
+        self.warehouse.is_ok() && self.shop.is_ok()
+    }
+}
+
+/// Logs in to both systems: the warehouse must know the goods owner, the shop must hand out a
+/// token and name itself. Each answer is kept in words, so one failing side does not hide the other.
+pub async fn test_connections(app: &App) -> Result<ConnectionTest, IpcError> {
+    let remotes = remotes(app)?;
+    let goods_owner = remotes.warehouse.goods_owner_id();
+    let warehouse = match remotes.warehouse.goods_owners().await {
+        Ok(owners) => match owners.iter().find(|o| o.goods_owner_id == goods_owner) {
+            Some(owner) => Ok(format!(
+                "goods owner {goods_owner} ({})",
+                owner.goods_owner_name.as_deref().unwrap_or("no name")
+            )),
+            None => Err(format!(
+                "the API user may not act for goods owner {goods_owner}; check the goods owner id"
+            )),
+        },
+        Err(err) => Err(err.to_string()),
+    };
+    let shop = match remotes.shop.shop().await {
+        Ok(info) => Ok(format!(
+            "shop {}",
+            info.name.as_deref().unwrap_or("without a name")
+        )),
+        Err(err) => Err(err.to_string()),
+    };
+    Ok(ConnectionTest { warehouse, shop })
+}
+
+/// One flow's last run and next run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowStatus {
+    pub flow: Flow,
+    pub last_run: Option<brygga_store::SyncRun>,
+    pub next_run: Option<DateTime<Utc>>,
+}
+
+/// The whole installation's sync state, for `brygga status` and the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub flows: Vec<FlowStatus>,
+    pub orders: brygga_store::OrderLinkCounts,
+    pub articles: brygga_store::ArticleCounts,
+    pub outbox: brygga_store::OutboxCounts,
+    pub baseline: Option<DateTime<Utc>>,
+}
+
+/// Reads the sync state from the store; needs no connection.
+pub fn status(app: &App) -> Result<SyncStatus, IpcError> {
+    let store = app.store()?;
+    let settings = SyncSettings::load(store)?;
+    let now = Utc::now();
+    let mut last_runs = BTreeMap::new();
+    let mut flows = Vec::new();
+    for flow in Flow::ALL {
+        let last = store.sync_runs().latest_real(flow.as_str())?;
+        if let Some(at) = last
+            .as_ref()
+            .and_then(|run| Utc.timestamp_millis_opt(run.started_at_ms).single())
+        {
+            last_runs.insert(flow, at);
+        }
+        flows.push(FlowStatus {
+            flow,
+            last_run: last,
+            next_run: None,
+        });
+    }
+    for (flow, at) in next_runs(&settings.schedules, &last_runs, now) {
+        if let Some(status) = flows.iter_mut().find(|s| s.flow == flow) {
+            status.next_run = Some(at);
+        }
+    }
+    Ok(SyncStatus {
+        flows,
+        orders: store.order_links().counts()?,
+        articles: store.articles().counts()?,
+        outbox: store.outbox().counts()?,
+        baseline: settings.baseline,
+    })
+}
+
+/// Something the merchant has to look at, with the reason in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub subject: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// Everything needing the merchant: held orders, articles that cannot be sent or are orphaned,
+/// calls that gave up, and flows whose last run failed.
+pub fn problems(app: &App) -> Result<Vec<Problem>, IpcError> {
+    let store = app.store()?;
+    let mut found = Vec::new();
+    let text = |value: &serde_json::Value, key: &str| {
+        value
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for link in store.order_links().list_held()? {
+        let hold = link.hold.unwrap_or_default();
+        found.push(Problem {
+            subject: format!("order:{}", link.shop_order_id),
+            code: text(&hold, "code"),
+            message: text(&hold, "message"),
+        });
+    }
+    for article in store.articles().list()? {
+        let problems = article.problems.as_array().cloned().unwrap_or_default();
+        if !problems.is_empty() {
+            found.push(Problem {
+                subject: format!("article:{}", article.sku),
+                code: "article.invalid".to_owned(),
+                message: serde_json::to_string(&problems).unwrap_or_default(),
+            });
+        }
+        if article.orphaned {
+            found.push(Problem {
+                subject: format!("article:{}", article.sku),
+                code: "article.orphaned".to_owned(),
+                message: "in the warehouse, but no active product in the shop has this SKU"
+                    .to_owned(),
+            });
+        }
+    }
+    for row in store
+        .outbox()
+        .list(Some(brygga_store::OutboxStatus::Dead), 500)?
+    {
+        found.push(Problem {
+            subject: format!("outbox:{} {} {}", row.id, row.kind, row.idempotency_key),
+            code: row.last_error_code.unwrap_or_default(),
+            message: row.last_error.unwrap_or_default(),
+        });
+    }
+    for flow in Flow::ALL {
+        if let Some(run) = store.sync_runs().latest_real(flow.as_str())?
+            && run.outcome == Some(brygga_store::SyncOutcome::Failed)
+        {
+            found.push(Problem {
+                subject: format!("flow:{}", flow.as_str()),
+                code: "flow.failed".to_owned(),
+                message: run.error.unwrap_or_default(),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// Holds the data folder's engine lock: one engine per database, so two processes never drain
+/// the same outbox (each would take the other's running calls for crashed ones).
+#[derive(Debug)]
+pub struct EngineLock {
+    _file: std::fs::File,
+}
+
+impl EngineLock {
+    /// Takes the lock, or says which other Brygga holds it.
+    pub fn acquire(app: &App) -> Result<EngineLock, IpcError> {
+        let path = app.paths().data_dir().join("engine.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|err| {
+                IpcError::new(
+                    ErrorCode::DataDirUnreadable,
+                    format!("cannot open {}: {err}", path.display()),
+                )
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(EngineLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(IpcError::new(
+                ErrorCode::DatabaseLocked,
+                "another Brygga is already syncing this data folder (the app or `brygga run`); \
+                 stop it first",
+            )),
+            Err(std::fs::TryLockError::Error(err)) => Err(IpcError::new(
+                ErrorCode::DataDirUnreadable,
+                format!("cannot lock {}: {err}", path.display()),
+            )),
+        }
+    }
+}
