@@ -3,4 +3,4 @@
 /**
  * Which store holds the secrets.
  */
-export type SecretBackend = "secretService" | "macosKeychain" | "windowsCredentialManager" | "memory";
+export type SecretBackend = "secretService" | "macosKeychain" | "windowsCredentialManager" | "memory" | "environment";
