@@ -18,6 +18,7 @@ pub mod connections;
 mod error;
 pub mod info;
 pub mod logging;
+pub mod mapping;
 pub mod paths;
 pub mod secrets;
 pub mod sync;

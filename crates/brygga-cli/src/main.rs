@@ -1,11 +1,17 @@
 //! `brygga`: the same application layer as the desktop app, driven from a terminal.
 //!
 //! Every subcommand takes `--data-dir` (or `BRYGGA_DATA_DIR`) and `--demo`, and calls the command
-//! functions of `brygga-app` directly. Problems are printed to stderr in words and give a non-zero exit
-//! code; nothing on disk is deleted or rewritten to recover.
+//! functions of `brygga-app` directly. Problems are printed to stderr in words. Exit codes: 0 all
+//! done, 1 some records failed (they are listed), 2 usage or configuration error (named).
 
+mod connect;
+mod demo;
 mod info;
+mod map;
+mod output;
 mod sim;
+mod status;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,31 +41,66 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Save a connection; its secret goes to the keychain.
+    #[command(subcommand)]
+    Connect(connect::ConnectArgs),
+    /// Log in to both systems with the saved connections.
+    TestConnection {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show or change the status or transport mapping.
+    #[command(subcommand)]
+    Map(map::MapArgs),
+    /// Run one flow, or all, now.
+    Sync(sync::SyncArgs),
+    /// Run the schedule until Ctrl-C or SIGTERM.
+    Run {
+        /// Run every flow every this many seconds instead of following the schedules.
+        #[arg(long, value_name = "SECONDS")]
+        every: Option<f64>,
+    },
+    /// Each flow's last and next run, orders per state, the outbox.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything that needs the merchant, with reasons.
+    Problems {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start simulators of both systems with sample data and watch Brygga work.
+    Demo(demo::DemoArgs),
     /// Run a simulator of one API on loopback with sample data, until Ctrl-C.
     Sim(sim::SimArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (app, _logs) = match App::launch(cli.data_dir, cli.demo, false) {
+    let demo = cli.demo || matches!(cli.command, Command::Demo(_));
+    let (app, _logs) = match App::launch(cli.data_dir, demo, false) {
         Ok(launched) => launched,
-        Err(err) => {
-            eprintln!("brygga: {err}");
-            return ExitCode::FAILURE;
-        }
+        Err(err) => return output::fail(err),
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
         .enable_all()
         .build()
     {
         Ok(runtime) => runtime,
-        Err(err) => {
-            eprintln!("brygga: cannot start the async runtime: {err}");
-            return ExitCode::FAILURE;
-        }
+        Err(err) => return output::fail(format!("cannot start the async runtime: {err}")),
     };
     match cli.command {
         Command::Info { json } => runtime.block_on(info::run(&app, json)),
+        Command::Connect(args) => connect::connect(&app, args),
+        Command::TestConnection { json } => runtime.block_on(connect::test(&app, json)),
+        Command::Map(args) => runtime.block_on(map::map(&app, args)),
+        Command::Sync(args) => runtime.block_on(sync::sync(&app, args)),
+        Command::Run { every } => runtime.block_on(sync::run(&app, every)),
+        Command::Status { json } => status::status(&app, json),
+        Command::Problems { json } => status::problems(&app, json),
+        Command::Demo(args) => runtime.block_on(demo::demo(&app, args)),
         Command::Sim(args) => runtime.block_on(sim::run(args)),
     }
 }

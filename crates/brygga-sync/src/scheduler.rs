@@ -122,6 +122,31 @@ impl Engine {
             .min(MAX_NAP))
     }
 
+    /// Like [`Engine::run_scheduled`], but every flow runs every `interval`, whatever the schedules
+    /// say: for demonstrations and for tests that need many cycles quickly.
+    pub async fn run_every(
+        &self,
+        interval: Duration,
+        stop: &Stop,
+        mut on_tick: impl FnMut(&Tick),
+    ) -> Result<(), SyncError> {
+        self.store.outbox().requeue_running(self.now_ms())?;
+        while !stop.is_requested() {
+            let mut flows = Vec::new();
+            for flow in [Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock] {
+                if stop.is_requested() {
+                    break;
+                }
+                let result = self.run_flow(flow, false).await;
+                flows.push((flow, result.map_err(|err| err.to_string())));
+            }
+            let drained = self.drain(stop.flag()).await?;
+            on_tick(&Tick { flows, drained });
+            stop.nap(interval).await;
+        }
+        Ok(())
+    }
+
     /// Runs passes until `stop` is requested, calling `on_tick` after each. Rows a crash left
     /// running are queued again first: nothing else drains this outbox while the loop runs.
     pub async fn run_scheduled(

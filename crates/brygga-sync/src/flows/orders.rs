@@ -45,18 +45,30 @@ impl Engine {
             .filter_map(|o| self.store.order_links().get(o.order_id).transpose())
             .map(|link| link.map(|l| (l.shop_order_id, l)))
             .collect::<Result<_, _>>()?;
-        let core_links: BTreeMap<i64, Link> =
+        // Every order read is looked up in the warehouse: the unsent ones for the number-reuse
+        // check, the sent ones for their status now. The status last recorded comes from the
+        // status flow, which may not have run since the warehouse started on the order; planning
+        // a change or a cancellation from it would send what the warehouse must refuse (and the
+        // refusal would end as a dead call instead of a "change refused" hold).
+        let numbers: Vec<String> = orders.iter().map(|o| o.order_id.to_string()).collect();
+        let mut warehouse_by_number = self.warehouse_orders_numbered(&numbers).await?;
+        let mut core_links: BTreeMap<i64, Link> =
             links.iter().map(|(id, l)| (*id, core_link(l))).collect();
-        let unsent: Vec<String> = orders
-            .iter()
-            .filter(|o| {
-                core_links
-                    .get(&o.order_id)
-                    .is_none_or(|l| l.sent.is_none() || l.identity != o.identity())
-            })
-            .map(|o| o.order_id.to_string())
-            .collect();
-        let warehouse_by_number = self.warehouse_orders_numbered(&unsent).await?;
+        for order in &orders {
+            let number = order.order_id.to_string();
+            let Some(link) = core_links.get_mut(&order.order_id) else {
+                continue;
+            };
+            let Some(sent) = link.sent.filter(|_| link.identity == order.identity()) else {
+                continue;
+            };
+            // Sent: the planner reads the fresh status; the number-reuse check is not for it.
+            if let Some(theirs) = warehouse_by_number.remove(&number)
+                && sent.warehouse_order_id == Some(theirs.warehouse_order_id)
+            {
+                link.warehouse_status = Some(theirs.status);
+            }
+        }
         let skus: Vec<&str> = orders
             .iter()
             .flat_map(|o| o.lines.iter().filter_map(|l| l.sku.as_deref()))
