@@ -21,6 +21,15 @@ pub struct Tracking {
     pub tracker_type: Option<i64>,
 }
 
+/// A line the warehouse shipped short: how many were ordered and how many went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveredLine {
+    pub sku: String,
+    pub ordered: f64,
+    pub delivered: f64,
+}
+
 /// One side effect on the shop or the warehouse.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
@@ -59,6 +68,14 @@ pub enum Operation {
         tracking: Option<Tracking>,
         generation: u32,
     },
+    /// Note on the shop order which lines the warehouse shipped short. Starweb has no partial
+    /// delivery per line, so the merchant sees it as an order comment before invoicing.
+    #[serde(rename = "shop.note_delivery", rename_all = "camelCase")]
+    NoteDelivery {
+        shop_order_id: i64,
+        identity: String,
+        lines: Vec<DeliveredLine>,
+    },
     /// Set a shop variant's stock quantity.
     #[serde(rename = "shop.set_stock", rename_all = "camelCase")]
     SetShopStock {
@@ -86,6 +103,7 @@ impl Operation {
             Operation::SendOrder { .. } => "warehouse.upsert_order",
             Operation::CancelWarehouseOrder { .. } => "warehouse.cancel_order",
             Operation::SetShopStatus { .. } => "shop.set_status",
+            Operation::NoteDelivery { .. } => "shop.note_delivery",
             Operation::SetShopStock { .. } => "shop.set_stock",
         }
     }
@@ -104,7 +122,8 @@ impl Operation {
                 generation,
                 ..
             } => format!("{identity}#{generation}->{hash}"),
-            Operation::CancelWarehouseOrder { identity, .. } => identity.clone(),
+            Operation::CancelWarehouseOrder { identity, .. }
+            | Operation::NoteDelivery { identity, .. } => identity.clone(),
             Operation::SetShopStatus {
                 identity,
                 status_id,
@@ -127,7 +146,9 @@ impl Operation {
             Operation::UpsertArticle { .. }
             | Operation::SendOrder { .. }
             | Operation::CancelWarehouseOrder { .. } => Side::Warehouse,
-            Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
+            Operation::SetShopStatus { .. }
+            | Operation::NoteDelivery { .. }
+            | Operation::SetShopStock { .. } => Side::Shop,
         }
     }
 
@@ -137,7 +158,8 @@ impl Operation {
             Operation::UpsertArticle { article, .. } => format!("article:{}", article.sku),
             Operation::SendOrder { shop_order_id, .. }
             | Operation::CancelWarehouseOrder { shop_order_id, .. }
-            | Operation::SetShopStatus { shop_order_id, .. } => format!("order:{shop_order_id}"),
+            | Operation::SetShopStatus { shop_order_id, .. }
+            | Operation::NoteDelivery { shop_order_id, .. } => format!("order:{shop_order_id}"),
             Operation::SetShopStock { sku, .. } => format!("stock:{sku}"),
         }
     }

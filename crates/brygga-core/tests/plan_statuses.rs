@@ -3,8 +3,8 @@
 use brygga_core::mapping::{
     StatusMapping, Transport, TransportMapping, WarehouseStage, WarehouseStatusRule,
 };
-use brygga_core::operation::{Operation, Tracking};
-use brygga_core::order::{ShippedParcel, WarehouseOrder};
+use brygga_core::operation::{DeliveredLine, Operation, Tracking};
+use brygga_core::order::{ShippedParcel, WarehouseOrder, WarehouseOrderLine};
 use brygga_core::plan::statuses::{Followed, plan_statuses};
 
 const SHOP_CREATED: i64 = 1;
@@ -149,5 +149,58 @@ fn an_unmapped_warehouse_status_is_reported_not_guessed() {
             .contains(&(410, Some("status 410".to_owned()))),
         "the merchant sees the 3PL's new status with its name: {:?}",
         plan.unmapped
+    );
+}
+
+#[test]
+fn a_short_shipment_is_noted_on_the_shop_order() {
+    let mut short = followed(1, 450);
+    short.warehouse.lines = vec![
+        WarehouseOrderLine {
+            line_id: 1,
+            row: Some("1".to_owned()),
+            sku: Some("MUG".to_owned()),
+            ordered: 2.0,
+            picked: 1.0,
+        },
+        WarehouseOrderLine {
+            line_id: 2,
+            row: Some("2".to_owned()),
+            sku: Some("CUP".to_owned()),
+            ordered: 1.0,
+            picked: 1.0,
+        },
+    ];
+    let mut full = followed(2, 450);
+    full.warehouse.lines = vec![WarehouseOrderLine {
+        line_id: 3,
+        row: Some("1".to_owned()),
+        sku: Some("MUG".to_owned()),
+        ordered: 1.0,
+        picked: 1.0,
+    }];
+    let plan = plan_statuses(&[short, full], &mapping(), &transport());
+    let notes: Vec<&Operation> = plan
+        .operations
+        .iter()
+        .filter(|op| matches!(op, Operation::NoteDelivery { .. }))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![&Operation::NoteDelivery {
+            shop_order_id: 1,
+            identity: "1@0".to_owned(),
+            lines: vec![DeliveredLine {
+                sku: "MUG".to_owned(),
+                ordered: 2.0,
+                delivered: 1.0,
+            }],
+        }],
+        "only the mug that went one short is noted; the full order needs no note"
+    );
+    assert_eq!(
+        plan.operations.len(),
+        3,
+        "both orders still get their completed status"
     );
 }

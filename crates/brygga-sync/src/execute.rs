@@ -8,7 +8,7 @@
 
 use brygga_core::hash::ContentHash;
 use brygga_core::mapping::{StatusMapping, WarehouseStage};
-use brygga_core::operation::{Operation, Tracking};
+use brygga_core::operation::{DeliveredLine, Operation, Tracking};
 use brygga_core::order::OrderProblem;
 use brygga_core::remote::{Classified, FailureClass};
 use brygga_ongoing::map::{article_upsert, order_upsert};
@@ -42,6 +42,9 @@ pub enum Effect {
     StockWritten {
         sku: String,
         quantity: i64,
+    },
+    DeliveryNoted {
+        shop_order_id: i64,
     },
 }
 
@@ -168,6 +171,27 @@ pub async fn execute(
             )
             .await
         }
+        Operation::NoteDelivery {
+            shop_order_id,
+            lines,
+            ..
+        } => {
+            let order_id = id32(*shop_order_id)?;
+            let text = delivery_note(lines);
+            let noted_already = retry
+                && remotes
+                    .shop
+                    .order_comments(order_id)
+                    .await?
+                    .iter()
+                    .any(|c| c.text == text);
+            if !noted_already {
+                remotes.shop.add_order_comment(order_id, &text).await?;
+            }
+            Ok(Effect::DeliveryNoted {
+                shop_order_id: *shop_order_id,
+            })
+        }
         Operation::SetShopStock {
             sku,
             product_id,
@@ -242,6 +266,15 @@ async fn is_cancelled(
     let order = remotes.warehouse.order(warehouse_order_id).await?;
     let status = order.order_info.order_status.map_or(0, |s| s.number);
     Ok(statuses.stage(status) == WarehouseStage::Cancelled)
+}
+
+/// The comment for the merchant, in Swedish like the rest of the shop's admin.
+fn delivery_note(lines: &[DeliveredLine]) -> String {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{} {} av {} st", l.sku, l.delivered, l.ordered))
+        .collect();
+    format!("Lagret levererade inte allt: {}.", lines.join(", "))
 }
 
 /// A warehouse refusal of an order becomes a problem the order is held with.

@@ -1,5 +1,6 @@
-//! Flows 5 and 9, warehouse -> shop: each warehouse status change sets the mapped shop status, and
-//! a sent order gets its tracking number with it.
+//! Flows 5 and 9, warehouse -> shop: each warehouse status change sets the mapped shop status, a
+//! sent order gets its tracking number with it, and lines the warehouse shipped short are noted on
+//! the shop order.
 //!
 //! Two rules keep this safe. Orders that existed when the connection was first activated (the
 //! baseline) are never touched, so a first sync cannot e-mail hundreds of old customers. And Brygga
@@ -11,7 +12,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::mapping::{StatusMapping, Transport, TransportMapping, WarehouseStage};
-use crate::operation::{Operation, Tracking};
+use crate::operation::{DeliveredLine, Operation, Tracking};
 use crate::order::WarehouseOrder;
 
 /// A shop order Brygga follows, joined with its warehouse order as just read.
@@ -61,6 +62,28 @@ pub fn plan_statuses(
                 .insert((status, order.warehouse.status_text.clone()));
             continue;
         };
+        if rule.stage == WarehouseStage::Sent {
+            let short: Vec<DeliveredLine> = order
+                .warehouse
+                .lines
+                .iter()
+                .filter(|line| line.picked < line.ordered)
+                .filter_map(|line| {
+                    Some(DeliveredLine {
+                        sku: line.sku.clone()?,
+                        ordered: line.ordered,
+                        delivered: line.picked,
+                    })
+                })
+                .collect();
+            if !short.is_empty() {
+                plan.operations.push(Operation::NoteDelivery {
+                    shop_order_id: order.shop_order_id,
+                    identity: order.identity.clone(),
+                    lines: short,
+                });
+            }
+        }
         let Some(target) = rule.shop_status else {
             continue;
         };
