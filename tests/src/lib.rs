@@ -5,6 +5,7 @@
 //! [`World`] is the shared set-up: a shop and a warehouse simulator, a database in a temporary
 //! folder, and an engine connected to both.
 
+mod catalogue;
 mod world;
 
-pub use world::World;
+pub use world::{World, WorldClock, WorldState};

@@ -3,8 +3,9 @@
 //! A retried operation may already have taken effect (the answer was lost, or the app was killed
 //! after the call and before it was recorded). Writes that are harmless to repeat (upserts by
 //! number, stock quantities) are simply sent again. A shop status change is not harmless: it can
-//! e-mail the customer. So on a retry the order is read first, and a status already in place counts
-//! as done. The same check keeps a cancellation from being sent twice.
+//! e-mail the customer. So the order is always read first: a status already in place counts as
+//! done, and an order whose number now belongs to another order is left alone. A retried
+//! cancellation or order note checks first whether it already happened.
 
 use brygga_core::hash::ContentHash;
 use brygga_core::mapping::{StatusMapping, WarehouseStage};
@@ -158,6 +159,7 @@ pub async fn execute(
         }
         Operation::SetShopStatus {
             shop_order_id,
+            identity,
             status_id,
             tracking,
             ..
@@ -165,18 +167,19 @@ pub async fn execute(
             set_shop_status(
                 remotes,
                 *shop_order_id,
+                identity,
                 *status_id,
                 tracking.as_ref(),
-                retry,
             )
             .await
         }
         Operation::NoteDelivery {
             shop_order_id,
+            identity,
             lines,
-            ..
         } => {
             let order_id = id32(*shop_order_id)?;
+            still_ours(remotes, order_id, identity).await?;
             let text = delivery_note(lines);
             let noted_already = retry
                 && remotes
@@ -211,25 +214,53 @@ pub async fn execute(
     }
 }
 
+/// The shop order, if it is still the order Brygga sent. The shop may have deleted that order and
+/// given its number to another customer's order since; that order must not get the first one's
+/// status or notes (nor its customer the e-mail about them), so the write stops and the order is
+/// held as a reused number.
+async fn still_ours(
+    remotes: &Remotes,
+    order_id: i32,
+    identity: &str,
+) -> Result<brygga_starweb::order_model::Order, Failure> {
+    let now = remotes.shop.order(order_id).await?;
+    let current = brygga_starweb::map::shop_order(&now).map(|o| o.identity());
+    if current.as_deref().ok() == Some(identity) {
+        return Ok(now);
+    }
+    Err(Failure {
+        class: FailureClass::Abort,
+        code: "shop.order_replaced",
+        message: format!(
+            "shop order {order_id} is no longer the order Brygga sent ({identity}): the number \
+             belongs to another order now; it was left as it is"
+        ),
+        problem: Some(OrderProblem::NumberReused {
+            warehouse_order_id: None,
+            warehouse_consignee: None,
+        }),
+    })
+}
+
 async fn set_shop_status(
     remotes: &Remotes,
     shop_order_id: i64,
+    identity: &str,
     status_id: i64,
     tracking: Option<&Tracking>,
-    retry: bool,
 ) -> Result<Effect, Failure> {
     let order_id = id32(shop_order_id)?;
     let status = id32(status_id)?;
-    if retry {
-        let now = remotes.shop.order(order_id).await?;
-        if now.status_id == Some(status) {
-            return Ok(Effect::ShopStatusWritten {
-                shop_order_id,
-                status_id,
-                tracking: now.shipping_tracking_no,
-                written_now: false,
-            });
-        }
+    // Read first, every time: see [`still_ours`]. A status already in place counts as done, so
+    // a retry (or an order someone moved by hand) never e-mails the customer twice.
+    let now = still_ours(remotes, order_id, identity).await?;
+    if now.status_id == Some(status) {
+        return Ok(Effect::ShopStatusWritten {
+            shop_order_id,
+            status_id,
+            tracking: now.shipping_tracking_no,
+            written_now: false,
+        });
     }
     // Tracking first: the status change may e-mail the customer, and the e-mail should carry it.
     if let Some(tracking) = tracking {

@@ -45,7 +45,9 @@ fn engine(clock: Arc<ManualClock>) -> Engine {
 
 /// Stockholm wall time in November (UTC+1).
 fn stockholm(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0).unwrap() - TimeDelta::hours(1)
+    Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
+        .unwrap()
+        - TimeDelta::hours(1)
 }
 
 async fn pass(engine: &Engine) -> Vec<Flow> {

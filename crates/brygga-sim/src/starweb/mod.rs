@@ -57,7 +57,9 @@ pub use setup::{
     Currency, LocalName, OrderStatus, PaymentMethod, ShippingMethod, ShopInfo, StockStatus,
     TrackingType,
 };
-pub use shop_actions::{EditOrder, NewProduct, NewVariant, PlaceOrder, PlacedLine, ShopError};
+pub use shop_actions::{
+    EditOrder, EditVariant, NewProduct, NewVariant, PlaceOrder, PlacedLine, ShopError,
+};
 pub use time::{format_time, parse_time};
 
 use setup::ShopSetup;
@@ -392,6 +394,12 @@ impl StarwebSim {
     /// The merchant adds a product; returns its id.
     pub fn add_product(&self, product: NewProduct) -> Result<u32, ShopError> {
         shopper::add_product(&mut self.lock(), product)
+    }
+
+    /// The merchant edits a variant (or its product's name) in the admin; the product's
+    /// `modifiedAt` moves.
+    pub fn edit_variant(&self, sku: &str, edit: EditVariant) -> Result<(), ShopError> {
+        shopper::edit_variant(&mut self.lock(), sku, edit)
     }
 
     /// The merchant sets a variant's stock in the admin.

@@ -121,6 +121,21 @@ pub struct EditOrder {
     pub comment: Option<String>,
 }
 
+/// A change the merchant makes to one variant in the admin, found by its SKU. Only given fields
+/// change. `product_name` renames the whole product, so every variant of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EditVariant {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ean: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mpn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight_in_kg: Option<f64>,
+}
+
 /// A product the merchant adds. Also the JSON body of `POST /_sim/starweb/products`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

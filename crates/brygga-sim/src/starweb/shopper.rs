@@ -1,5 +1,5 @@
 //! What happens in the shop without the API: customers place orders at the checkout, change or cancel
-//! them, orders get deleted in the admin, the merchant adds products and edits stock. The control
+//! them, orders get deleted in the admin, the merchant adds and edits products and edits stock. The control
 //! routes and the sample-data loader drive the shop through these functions.
 //!
 //! A placed order looks like a checkout made it: prices come from the catalogue (converted into the
@@ -18,7 +18,7 @@ use super::setup::{
     Currency, PAYMENT_KLARNA, PAYMENT_SWISH, STATUS_CANCELED, STATUS_CREATED,
     STOCK_STATUS_ALWAYS_AVAILABLE, STOCK_STATUS_IN_STOCK, STOCK_STATUS_OUT_OF_STOCK,
 };
-use super::shop_actions::{EditOrder, NewProduct, PlaceOrder, PlacedLine, ShopError};
+use super::shop_actions::{EditOrder, EditVariant, NewProduct, PlaceOrder, PlacedLine, ShopError};
 use super::state::ShopState;
 use super::time::whole_seconds;
 
@@ -399,5 +399,31 @@ pub(crate) fn set_stock(state: &mut ShopState, sku: &str, quantity: i64) -> Resu
         .ok_or_else(|| ShopError::UnknownSku(sku.into()))?;
     let product_id = product.product_id;
     state.set_variant_stock(product_id, index, Some(quantity), None);
+    Ok(())
+}
+
+pub(crate) fn edit_variant(
+    state: &mut ShopState,
+    sku: &str,
+    edit: EditVariant,
+) -> Result<(), ShopError> {
+    let now = state.now();
+    let (product, index) = state
+        .find_variant_mut(sku)
+        .ok_or_else(|| ShopError::UnknownSku(sku.into()))?;
+    if let Some(name) = edit.product_name {
+        product.name = name;
+    }
+    let variant = &mut product.variants[index];
+    if let Some(ean) = edit.ean {
+        variant.ean = Some(ean);
+    }
+    if let Some(mpn) = edit.mpn {
+        variant.mpn = Some(mpn);
+    }
+    if let Some(weight) = edit.weight_in_kg {
+        variant.weight_in_kg = Some(weight);
+    }
+    product.modified_at = now;
     Ok(())
 }
