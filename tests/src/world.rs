@@ -364,13 +364,7 @@ impl World {
         let now_ms = self.clock.now().timestamp_millis();
         for row in &dead {
             outbox
-                .reschedule(
-                    row.id,
-                    now_ms,
-                    "retry",
-                    "put back in the queue by the merchant",
-                    now_ms,
-                )
+                .retry_dead(row.id, now_ms)
                 .expect("a dead row can be queued again");
         }
         dead.len()

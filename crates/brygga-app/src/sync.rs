@@ -259,3 +259,29 @@ impl EngineLock {
         }
     }
 }
+
+/// Puts calls that gave up back in the queue with fresh attempts: the ones named, or every dead
+/// one. Returns how many were queued again; the next sync or scheduled pass sends them.
+pub fn retry(app: &App, ids: &[i64]) -> Result<usize, IpcError> {
+    let store = app.store()?;
+    let now_ms = Utc::now().timestamp_millis();
+    let ids: Vec<i64> = if ids.is_empty() {
+        store
+            .outbox()
+            .list(Some(brygga_store::OutboxStatus::Dead), 100_000)?
+            .into_iter()
+            .map(|row| row.id)
+            .collect()
+    } else {
+        ids.to_vec()
+    };
+    for id in &ids {
+        store.outbox().retry_dead(*id, now_ms).map_err(|err| {
+            IpcError::new(
+                ErrorCode::Validation,
+                format!("call {id} cannot be retried (it must exist and have given up): {err}"),
+            )
+        })?;
+    }
+    Ok(ids.len())
+}

@@ -70,6 +70,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Put calls that gave up back in the queue (all of them, or the ids `problems` shows).
+    Retry {
+        /// Outbox ids; none means every call that gave up.
+        ids: Vec<i64>,
+    },
     /// Start simulators of both systems with sample data and watch Brygga work.
     Demo(demo::DemoArgs),
     /// Run a simulator of one API on loopback with sample data, until Ctrl-C.
@@ -100,6 +105,7 @@ fn main() -> ExitCode {
         Command::Run { every } => runtime.block_on(sync::run(&app, every)),
         Command::Status { json } => status::status(&app, json),
         Command::Problems { json } => status::problems(&app, json),
+        Command::Retry { ids } => status::retry(&app, &ids),
         Command::Demo(args) => runtime.block_on(demo::demo(&app, args)),
         Command::Sim(args) => runtime.block_on(sim::run(args)),
     }

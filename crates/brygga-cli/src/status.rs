@@ -70,3 +70,13 @@ pub fn problems(app: &App, json: bool) -> ExitCode {
 fn ms_text(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms).map_or_else(|| ms.to_string(), |t| t.to_rfc3339())
 }
+
+pub fn retry(app: &App, ids: &[i64]) -> ExitCode {
+    match brygga_app::sync::retry(app, ids) {
+        Ok(count) => {
+            println!("{count} call(s) queued again; the next sync or scheduled pass sends them");
+            ExitCode::from(DONE)
+        }
+        Err(err) => output::fail(err),
+    }
+}

@@ -354,6 +354,19 @@ impl<'s> Outbox<'s> {
         })
     }
 
+    /// Puts a dead row back in the queue with a fresh set of attempts, when the merchant asks
+    /// for it again (after fixing what made it fail). Its last error stays until the next attempt.
+    pub fn retry_dead(&self, id: i64, now_ms: i64) -> Result<(), StoreError> {
+        self.update_one(
+            "putting a dead outbox row back in the queue",
+            id,
+            "UPDATE outbox
+             SET status = 'pending', attempts = 0, run_at_ms = ?2, updated_at_ms = ?2
+             WHERE id = ?1 AND status = 'dead'",
+            &[&id, &now_ms],
+        )
+    }
+
     /// When the earliest pending row is due, if any: the scheduler sleeps until then.
     pub fn next_run_at_ms(&self) -> Result<Option<i64>, StoreError> {
         self.store.run("finding the next due outbox row", |conn| {

@@ -524,3 +524,38 @@ fn the_next_due_time_is_the_earliest_pending_row() {
     }
     assert_eq!(store.outbox().next_run_at_ms().unwrap(), Some(3_000));
 }
+
+#[test]
+fn a_dead_row_retried_by_the_merchant_gets_fresh_attempts() {
+    let store = fresh_store();
+    let id = store
+        .outbox()
+        .enqueue(
+            NewOutboxRow {
+                kind: "warehouse.upsert_order".into(),
+                idempotency_key: "1001#0->x".into(),
+                payload: serde_json::json!({}),
+                max_attempts: 1,
+                run_at_ms: 1_000,
+            },
+            1_000,
+        )
+        .unwrap()
+        .id();
+    store.outbox().claim_next(1_000).unwrap().unwrap();
+    store
+        .outbox()
+        .mark_dead(id, "warehouse.unavailable", "down", 1_500)
+        .unwrap();
+    store.outbox().retry_dead(id, 9_000).unwrap();
+    let row = store.outbox().get(id).unwrap().unwrap();
+    assert_eq!(
+        (row.status, row.attempts, row.run_at_ms),
+        (OutboxStatus::Pending, 0, 9_000),
+        "it runs now, with the whole retry budget again"
+    );
+    assert!(
+        store.outbox().retry_dead(id, 9_500).is_err(),
+        "only a dead row can be retried: a pending or done one is left alone"
+    );
+}
