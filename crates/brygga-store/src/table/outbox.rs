@@ -173,6 +173,24 @@ pub(crate) fn mark_done(conn: &Connection, id: i64, now_ms: i64) -> rusqlite::Re
     )
 }
 
+/// The smallest text above every text that starts with `prefix`: the prefix with its last character
+/// raised by one code point (`None` when no such bound exists, and the range stays open).
+fn key_prefix_end(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        // The next code point, stepping over the surrogate gap, which no `char` can hold.
+        let next = match u32::from(last) + 1 {
+            0xD800 => Some('\u{E000}'),
+            code => char::from_u32(code),
+        };
+        if let Some(next) = next {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
 /// Handle on the `outbox` table.
 #[derive(Debug, Clone, Copy)]
 pub struct Outbox<'s> {
@@ -313,16 +331,21 @@ impl<'s> Outbox<'s> {
         keep_key: &str,
         now_ms: i64,
     ) -> Result<usize, StoreError> {
+        // A range on (kind, idempotency_key) uses the unique index; a substr() match would scan
+        // every pending row, once per queued operation, and a large first sync would crawl. The
+        // range ends at the prefix with its last character raised by one: every key that starts
+        // with the prefix sorts in between (SQLite compares text by bytes, as Rust does).
+        let upper = key_prefix_end(key_prefix);
         self.store.run("superseding pending outbox rows", |conn| {
             conn.execute(
                 "UPDATE outbox
                  SET status = 'done', last_error_code = 'superseded',
-                     last_error = 'replaced by a newer change', done_at_ms = ?4,
-                     updated_at_ms = ?4
-                 WHERE status = 'pending' AND kind = ?1
-                   AND substr(idempotency_key, 1, length(?2)) = ?2
-                   AND idempotency_key <> ?3",
-                params![kind, key_prefix, keep_key, now_ms],
+                     last_error = 'replaced by a newer change', done_at_ms = ?5,
+                     updated_at_ms = ?5
+                 WHERE kind = ?1 AND idempotency_key >= ?2
+                   AND (?3 IS NULL OR idempotency_key < ?3)
+                   AND idempotency_key <> ?4 AND status = 'pending'",
+                params![kind, key_prefix, upper, keep_key, now_ms],
             )
         })
     }
