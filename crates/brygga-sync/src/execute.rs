@@ -2,7 +2,8 @@
 //!
 //! A retried operation may already have taken effect (the answer was lost, or the app was killed
 //! after the call and before it was recorded). Writes that are harmless to repeat (upserts by
-//! number, stock quantities) are simply sent again. A shop status change is not harmless: it can
+//! number, stock quantities) are simply sent again; an order the warehouse has started on since
+//! refuses the repeat, so a retried first send then counts as done if that order is this one. A shop status change is not harmless: it can
 //! e-mail the customer. So the order is always read first: a status already in place counts as
 //! done, and an order whose number now belongs to another order is left alone. A retried
 //! cancellation or order note checks first whether it already happened.
@@ -11,8 +12,10 @@ use brygga_core::hash::ContentHash;
 use brygga_core::mapping::{StatusMapping, WarehouseStage};
 use brygga_core::operation::{DeliveredLine, Operation, Tracking};
 use brygga_core::order::OrderProblem;
+use brygga_core::order::WarehouseOrderDraft;
 use brygga_core::remote::{Classified, FailureClass};
-use brygga_ongoing::map::{article_upsert, order_upsert};
+use brygga_ongoing::map::{article_upsert, order_upsert, warehouse_order};
+use brygga_ongoing::orders::OrderQuery;
 use brygga_ongoing::{OngoingClient, OngoingError};
 use brygga_starweb::orders::StatusChange;
 use brygga_starweb::{StarwebClient, StarwebError};
@@ -124,15 +127,26 @@ pub async fn execute(
             shop_order_id,
             draft,
             hash,
+            generation,
             ..
         } => {
-            let id = remotes
-                .warehouse
-                .upsert_order(&order_upsert(draft))
-                .await
-                .map_err(|err| {
-                    refusal(err, |message| OrderProblem::WarehouseRefused { message })
-                })?;
+            let refused = |err| refusal(err, |message| OrderProblem::WarehouseRefused { message });
+            let id = match remotes.warehouse.upsert_order(&order_upsert(draft)).await {
+                Ok(id) => id,
+                // A retried first send refused because the warehouse has started on the order: the
+                // earlier attempt got there (its answer was lost, or Brygga was killed before it
+                // recorded it) and the 3PL began picking since. If the warehouse's order under this
+                // number is this draft, the send is done; taking the refusal would leave the order
+                // held, its call dead and its statuses never followed. (Found by the CLI's
+                // crash test.)
+                Err(err @ OngoingError::Rejected { .. }) if retry && *generation == 0 => {
+                    match landed(remotes, draft).await? {
+                        Some(id) => id,
+                        None => return Err(refused(err)),
+                    }
+                }
+                Err(err) => return Err(refused(err)),
+            };
             Ok(Effect::OrderSent {
                 shop_order_id: *shop_order_id,
                 warehouse_order_id: id,
@@ -287,6 +301,43 @@ async fn set_shop_status(
         tracking: tracking.map(|t| t.number.clone()),
         written_now: true,
     })
+}
+
+/// The warehouse's id of its order under the draft's number, if that order has the draft's
+/// consignee and lines (row, article, quantity): what a first send that reached the warehouse
+/// left there.
+async fn landed(remotes: &Remotes, draft: &WarehouseOrderDraft) -> Result<Option<i32>, Failure> {
+    let found = remotes
+        .warehouse
+        .orders(&OrderQuery {
+            order_numbers: vec![draft.order_number.clone()],
+            ..OrderQuery::default()
+        })
+        .await?;
+    let mut ours: Vec<(Option<&str>, Option<&str>, f64)> = draft
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                Some(l.row.as_str()),
+                Some(l.sku.as_str()),
+                l.quantity as f64,
+            )
+        })
+        .collect();
+    ours.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    Ok(found.iter().map(warehouse_order).find_map(|theirs| {
+        let mut lines: Vec<(Option<&str>, Option<&str>, f64)> = theirs
+            .lines
+            .iter()
+            .map(|l| (l.row.as_deref(), l.sku.as_deref(), l.ordered))
+            .collect();
+        lines.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        (theirs.order_number == draft.order_number
+            && theirs.consignee_name == draft.consignee.name
+            && lines == ours)
+            .then_some(theirs.warehouse_order_id)
+    }))
 }
 
 async fn is_cancelled(
