@@ -19,8 +19,7 @@ use brygga_sim::ongoing::{self, ArticleSnapshot, OngoingSim, OrderSnapshot};
 use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
 use brygga_sim::starweb::sample::SampleData;
 use brygga_sim::starweb::{
-    API_BASE_PATH, Address, CustomerEmail, PlaceOrder, PlacedLine, ShopOrder, StarwebConfig,
-    StarwebSim,
+    API_BASE_PATH, CustomerEmail, PlaceOrder, PlacedLine, ShopOrder, StarwebConfig, StarwebSim,
 };
 use brygga_starweb::{StarwebClient, StarwebConfig as ShopConfig};
 use brygga_store::{
@@ -266,39 +265,8 @@ impl World {
     /// changed by the test before [`World::place`].
     pub fn checkout(&self, sku: &str, quantity: i64, method: &str) -> PlaceOrder {
         PlaceOrder {
-            order_id: None,
-            reuse_deleted_number: false,
-            email: "karin.lind@example.se".into(),
-            national_id_no: None,
-            delivery: Address {
-                first_name: Some("Karin".into()),
-                last_name: Some("Lind".into()),
-                address: Some("Kungsgatan 5".into()),
-                postal_code: Some("411 19".into()),
-                city: Some("Göteborg".into()),
-                country_code: Some("SE".into()),
-                mobile_phone_no: Some("+46709876543".into()),
-                ..Address::default()
-            },
-            invoice: None,
-            lines: vec![PlacedLine {
-                sku: sku.into(),
-                quantity,
-                description: None,
-                unit_price_minor: None,
-                vat_rate: None,
-            }],
-            shipping_method_id: self.shipping_method(method),
-            payment_method_id: 21,
-            currency_code: None,
-            lang_code: None,
-            is_complete: true,
-            charge_shipping: true,
-            charge_payment_fee: false,
             pickup_point_agent: Some("612345".into()),
-            comment: None,
-            created_at: None,
-            send_email: false,
+            ..PlaceOrder::checkout(sku, quantity, self.shipping_method(method))
         }
     }
 

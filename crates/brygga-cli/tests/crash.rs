@@ -36,7 +36,7 @@ use brygga_sim::ongoing::{OngoingSim, Picking, Release, Shipping, StockAdjustmen
 use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
 use brygga_sim::starweb::sample::SampleData;
 use brygga_sim::starweb::{
-    API_BASE_PATH, Address, EmailTrigger, PlaceOrder, PlacedLine, StarwebConfig, StarwebSim,
+    API_BASE_PATH, Address, EmailTrigger, PlaceOrder, StarwebConfig, StarwebSim,
 };
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -588,40 +588,16 @@ impl Simulators {
 
 /// A customer's checkout: one of `sku`, delivered with `method`.
 fn checkout(n: usize, sku: &str, method: u32) -> PlaceOrder {
+    let plain = PlaceOrder::checkout(sku, 1, method);
     PlaceOrder {
-        order_id: None,
-        reuse_deleted_number: false,
         email: format!("kund{n}@example.se"),
-        national_id_no: None,
         delivery: Address {
-            first_name: Some("Karin".into()),
             last_name: Some(format!("Lind {n}")),
-            address: Some("Kungsgatan 5".into()),
-            postal_code: Some("411 19".into()),
-            city: Some("Göteborg".into()),
-            country_code: Some("SE".into()),
-            mobile_phone_no: Some("+46709876543".into()),
-            ..Address::default()
+            ..plain.delivery.clone()
         },
-        invoice: None,
-        lines: vec![PlacedLine {
-            sku: sku.into(),
-            quantity: 1,
-            description: None,
-            unit_price_minor: None,
-            vat_rate: None,
-        }],
-        shipping_method_id: method,
-        payment_method_id: 21,
-        currency_code: None,
-        lang_code: None,
-        is_complete: true,
-        charge_shipping: true,
-        charge_payment_fee: false,
         pickup_point_agent: Some("612345".into()),
-        comment: None,
-        created_at: None,
         send_email: true,
+        ..plain
     }
 }
 

@@ -175,6 +175,32 @@ impl Engine {
         Ok(())
     }
 
+    /// A feed's cursor: the time its last cycle started reading (`None` before the first).
+    pub(crate) fn cursor(&self, feed: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        Ok(self
+            .store
+            .cursors()
+            .get(feed)?
+            .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
+            .map(|c| c.with_timezone(&Utc)))
+    }
+
+    /// Moves a feed's cursor to when this cycle started reading, unless it is a dry run. Called
+    /// after the cycle's operations are in the outbox, never before.
+    pub(crate) fn advance_cursor(
+        &self,
+        feed: &str,
+        started: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<(), StoreError> {
+        if dry_run {
+            return Ok(());
+        }
+        self.store
+            .cursors()
+            .set(feed, &started.to_rfc3339(), self.now_ms())
+    }
+
     /// The shop's catalogue, read again when older than half an hour or when it lacks a SKU that
     /// is needed now (a product added since).
     pub(crate) async fn catalogue(&self, needed: &[&str]) -> Result<Arc<Catalogue>, SyncError> {

@@ -102,6 +102,48 @@ pub struct PlaceOrder {
     pub send_email: bool,
 }
 
+impl PlaceOrder {
+    /// Karin Lind in Göteborg buys `quantity` of `sku`, shipped with `shipping_method_id`, paid with
+    /// Klarna, no e-mail: the plain checkout tests start from and change what they need.
+    pub fn checkout(sku: &str, quantity: i64, shipping_method_id: u32) -> Self {
+        PlaceOrder {
+            order_id: None,
+            reuse_deleted_number: false,
+            email: "karin.lind@example.se".into(),
+            national_id_no: None,
+            delivery: Address {
+                first_name: Some("Karin".into()),
+                last_name: Some("Lind".into()),
+                address: Some("Kungsgatan 5".into()),
+                postal_code: Some("411 19".into()),
+                city: Some("Göteborg".into()),
+                country_code: Some("SE".into()),
+                mobile_phone_no: Some("+46709876543".into()),
+                ..Address::default()
+            },
+            invoice: None,
+            lines: vec![PlacedLine {
+                sku: sku.into(),
+                quantity,
+                description: None,
+                unit_price_minor: None,
+                vat_rate: None,
+            }],
+            shipping_method_id,
+            payment_method_id: super::setup::PAYMENT_KLARNA,
+            currency_code: None,
+            lang_code: None,
+            is_complete: true,
+            charge_shipping: true,
+            charge_payment_fee: false,
+            pickup_point_agent: None,
+            comment: None,
+            created_at: None,
+            send_email: false,
+        }
+    }
+}
+
 /// A change the customer asks for after checkout. Also the JSON body of
 /// `PATCH /_sim/starweb/orders/{orderId}`. Given lines replace all lines.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -6,8 +6,7 @@ use brygga_core::Sensitive;
 use brygga_sim::fault::FaultSpec;
 use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
 use brygga_sim::starweb::{
-    API_BASE_PATH, Address, NewProduct, NewVariant, PlaceOrder, PlacedLine, StarwebConfig,
-    StarwebSim,
+    API_BASE_PATH, Address, NewProduct, NewVariant, PlaceOrder, StarwebConfig, StarwebSim,
 };
 use brygga_starweb::{StarwebClient, StarwebConfig as ClientConfig};
 use chrono::Duration as SimDuration;
@@ -122,10 +121,7 @@ impl Shop {
 /// A Swedish checkout of `quantity` of one SKU to a PostNord service point, paid by Klarna.
 pub fn checkout(sku: &str, quantity: i64) -> PlaceOrder {
     PlaceOrder {
-        order_id: None,
-        reuse_deleted_number: false,
         email: "anna.ek@example.com".into(),
-        national_id_no: None,
         delivery: Address {
             first_name: Some("Anna".into()),
             last_name: Some("Ek".into()),
@@ -136,24 +132,9 @@ pub fn checkout(sku: &str, quantity: i64) -> PlaceOrder {
             mobile_phone_no: Some("+46701234567".into()),
             ..Address::default()
         },
-        invoice: None,
-        lines: vec![PlacedLine {
-            sku: sku.into(),
-            quantity,
-            description: None,
-            unit_price_minor: None,
-            vat_rate: None,
-        }],
-        shipping_method_id: 11,
-        payment_method_id: 21,
-        currency_code: None,
-        lang_code: None,
-        is_complete: true,
-        charge_shipping: true,
         charge_payment_fee: true,
         pickup_point_agent: Some("612345".into()),
-        comment: None,
-        created_at: None,
-        send_email: false,
+        send_email: true,
+        ..PlaceOrder::checkout(sku, quantity, 11)
     }
 }

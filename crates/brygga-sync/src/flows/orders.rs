@@ -122,11 +122,7 @@ impl Engine {
             }
         }
         self.enqueue(plan.operations, &mut report)?;
-        if !dry_run {
-            self.store
-                .cursors()
-                .set(CURSOR, &started.to_rfc3339(), self.now_ms())?;
-        }
+        self.advance_cursor(CURSOR, started, dry_run)?;
         Ok(report)
     }
 
@@ -137,14 +133,7 @@ impl Engine {
         start: DateTime<Utc>,
         report: &mut FlowReport,
     ) -> Result<Vec<ShopOrder>, SyncError> {
-        let since = self
-            .store
-            .cursors()
-            .get(CURSOR)?
-            .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
-            .map_or(start, |c| c.with_timezone(&Utc))
-            .max(start)
-            - OVERLAP;
+        let since = self.cursor(CURSOR)?.map_or(start, |c| c.max(start)) - OVERLAP;
         let query = OrderQuery {
             created_after: Some((start - OVERLAP).fixed_offset()),
             ..OrderQuery::default()

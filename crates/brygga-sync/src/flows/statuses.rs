@@ -9,7 +9,7 @@ use brygga_core::plan::statuses::{Followed, plan_statuses};
 use brygga_core::schedule::Flow;
 use brygga_ongoing::map::warehouse_order;
 use brygga_ongoing::orders::OrderQuery;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 
 use crate::engine::Engine;
 use crate::error::SyncError;
@@ -28,11 +28,7 @@ impl Engine {
         let settings = self.settings()?;
         let started = self.now();
         let since = self
-            .store
-            .cursors()
-            .get(CURSOR)?
-            .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
-            .map(|c| c.with_timezone(&Utc))
+            .cursor(CURSOR)?
             .or(settings.baseline)
             .unwrap_or(started - FIRST_LOOK_BACK)
             - OVERLAP;
@@ -89,11 +85,7 @@ impl Engine {
             );
         }
         self.enqueue(plan.operations, &mut report)?;
-        if !dry_run {
-            self.store
-                .cursors()
-                .set(CURSOR, &started.to_rfc3339(), self.now_ms())?;
-        }
+        self.advance_cursor(CURSOR, started, dry_run)?;
         Ok(report)
     }
 }

@@ -13,7 +13,7 @@ use brygga_core::plan::stock::{ShopStock, StockState, plan_stock};
 use brygga_core::schedule::Flow;
 use brygga_ongoing::articles::ArticleQuery;
 use brygga_store::OutboxRow;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::TimeDelta;
 
 use crate::engine::Engine;
 use crate::error::SyncError;
@@ -37,11 +37,10 @@ impl Engine {
         let mut report = FlowReport::new(flow, dry_run);
         let started = self.now();
         let since = (!full)
-            .then(|| self.store.cursors().get(CURSOR))
+            .then(|| self.cursor(CURSOR))
             .transpose()?
             .flatten()
-            .and_then(|c| DateTime::parse_from_rfc3339(&c).ok())
-            .map(|c| c.with_timezone(&Utc) - OVERLAP)
+            .map(|c| c - OVERLAP)
             .filter(|since| started - *since < FEED_REACH);
         let articles = self
             .remotes
@@ -129,11 +128,7 @@ impl Engine {
             }
         }
         self.enqueue(plan.operations, &mut report)?;
-        if !dry_run {
-            self.store
-                .cursors()
-                .set(CURSOR, &started.to_rfc3339(), self.now_ms())?;
-        }
+        self.advance_cursor(CURSOR, started, dry_run)?;
         Ok(report)
     }
 
