@@ -158,3 +158,28 @@ async fn a_cancellation_after_release_is_refused_and_reported() {
 async fn a_cancellation_is_refused_even_before_the_status_flow_saw_the_release() {
     cancellation_after_the_warehouse_started(false).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancellation_by_the_warehouse_reaches_the_shop() {
+    let (world, order_id, warehouse_id) = with_one_order_sent().await;
+    world
+        .warehouse
+        .set_order_status(warehouse_id, CANCELLED)
+        .expect("the 3PL cancels the order in its WMS");
+    let (report, drained) = world.sync(Flow::Statuses).await;
+    assert_eq!(
+        drained.done, 1,
+        "one status write follows the warehouse: {report:#?}"
+    );
+    assert_eq!(
+        Some(world.shop.order(order_id as u32).unwrap().status_id),
+        world.shop.status_id("canceled"),
+        "cancellation goes both ways: the shop order is cancelled too"
+    );
+    let (report, _) = world.sync(Flow::Orders).await;
+    assert!(
+        report.planned.is_empty() && report.findings.is_empty(),
+        "the shop's cancelled status sends no cancellation back and is no refusal: {report:#?}"
+    );
+    world.assert_conforms();
+}

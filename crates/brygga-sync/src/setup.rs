@@ -84,7 +84,8 @@ impl Engine {
         if let Some(created) = id(StandardStatus::Created) {
             statuses.shop.insert(created, ShopStatusRule::Send);
         }
-        if let Some(canceled) = id(StandardStatus::Canceled) {
+        let canceled = id(StandardStatus::Canceled);
+        if let Some(canceled) = canceled {
             statuses.shop.insert(canceled, ShopStatusRule::Cancel);
         }
         let picking = id(StandardStatus::Picking);
@@ -98,7 +99,9 @@ impl Engine {
             let shop_status = match stage {
                 WarehouseStage::Started => picking,
                 WarehouseStage::Sent if !returned => completed,
-                WarehouseStage::Open | WarehouseStage::Sent | WarehouseStage::Cancelled => None,
+                // The 3PL cancelled it: the shop should say so too (cancellation both ways).
+                WarehouseStage::Cancelled => canceled,
+                WarehouseStage::Open | WarehouseStage::Sent => None,
             };
             notes.push(format!(
                 "warehouse status {} ({}) read as {stage:?}",

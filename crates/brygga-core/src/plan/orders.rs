@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::hash::ContentHash;
-use crate::mapping::{ShopStatusRule, StatusMapping, TransportMapping};
+use crate::mapping::{ShopStatusRule, StatusMapping, TransportMapping, WarehouseStage};
 use crate::operation::Operation;
 use crate::order::{OrderProblem, ShopOrder, WarehouseOrder};
 use crate::plan::order_draft::{Drafted, draft};
@@ -83,6 +83,8 @@ pub enum Skip {
     NothingToPick,
     /// Already cancelled in the warehouse.
     AlreadyCancelled,
+    /// Shipped or cancelled in the warehouse; later shop edits do not concern it.
+    Finished,
 }
 
 /// What the order planner decided.
@@ -149,15 +151,16 @@ fn decide(state: &OrderState<'_>, order: &ShopOrder) -> Decision {
             return Decision::Skip(Skip::BeforeStart);
         }
     }
-    let open = link
+    let stage = link
         .and_then(|link| link.warehouse_status)
-        .is_none_or(|status| state.statuses.stage(status).is_open());
+        .map(|status| state.statuses.stage(status));
+    let open = stage.is_none_or(WarehouseStage::is_open);
     match state.statuses.shop_rule(order.status_id) {
         ShopStatusRule::Cancel => {
             let Some(sent) = sent else {
                 return Decision::Skip(Skip::CancelledBeforeSending);
             };
-            if link.is_some_and(|link| link.cancelled) {
+            if link.is_some_and(|link| link.cancelled) || stage == Some(WarehouseStage::Cancelled) {
                 return Decision::Skip(Skip::AlreadyCancelled);
             }
             match sent.warehouse_order_id {
@@ -180,6 +183,16 @@ fn decide(state: &OrderState<'_>, order: &ShopOrder) -> Decision {
             let hash = draft.content_hash();
             match sent {
                 Some(sent) if sent.hash == hash => Decision::Unchanged,
+                // Once shipped or cancelled the warehouse is done with the order: later edits in
+                // the shop (credits, the delivered quantities Brygga writes back) stay there.
+                Some(_)
+                    if matches!(
+                        stage,
+                        Some(WarehouseStage::Sent | WarehouseStage::Cancelled)
+                    ) =>
+                {
+                    Decision::Skip(Skip::Finished)
+                }
                 Some(_) if !open => Decision::Hold(vec![OrderProblem::ChangeRefused]),
                 _ => Decision::Do(Operation::SendOrder {
                     shop_order_id: order.order_id,
