@@ -21,10 +21,12 @@ pub struct Tracking {
     pub tracker_type: Option<i64>,
 }
 
-/// A line the warehouse shipped short: how many were ordered and how many went.
+/// A line as the warehouse shipped it: how many were ordered and how many went. `row` is the
+/// row number the line was sent with (the shop's line id), or the 3PL's own for a line it added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeliveredLine {
+    pub row: Option<String>,
     pub sku: String,
     pub ordered: f64,
     pub delivered: f64,
@@ -66,15 +68,11 @@ pub enum Operation {
         /// The warehouse status this follows.
         warehouse_status: i32,
         tracking: Option<Tracking>,
+        /// Once sent: every picked line as delivered, so the shop order shows (and charges) what
+        /// went: short lines get the delivered quantity, lines the 3PL added are added.
+        #[serde(default)]
+        delivered: Vec<DeliveredLine>,
         generation: u32,
-    },
-    /// Note on the shop order which lines the warehouse shipped short. Starweb has no partial
-    /// delivery per line, so the merchant sees it as an order comment before invoicing.
-    #[serde(rename = "shop.note_delivery", rename_all = "camelCase")]
-    NoteDelivery {
-        shop_order_id: i64,
-        identity: String,
-        lines: Vec<DeliveredLine>,
     },
     /// Set a shop variant's stock quantity.
     #[serde(rename = "shop.set_stock", rename_all = "camelCase")]
@@ -103,7 +101,6 @@ impl Operation {
             Operation::SendOrder { .. } => "warehouse.upsert_order",
             Operation::CancelWarehouseOrder { .. } => "warehouse.cancel_order",
             Operation::SetShopStatus { .. } => "shop.set_status",
-            Operation::NoteDelivery { .. } => "shop.note_delivery",
             Operation::SetShopStock { .. } => "shop.set_stock",
         }
     }
@@ -122,8 +119,7 @@ impl Operation {
                 generation,
                 ..
             } => format!("{identity}#{generation}->{hash}"),
-            Operation::CancelWarehouseOrder { identity, .. }
-            | Operation::NoteDelivery { identity, .. } => identity.clone(),
+            Operation::CancelWarehouseOrder { identity, .. } => identity.clone(),
             Operation::SetShopStatus {
                 identity,
                 status_id,
@@ -146,9 +142,7 @@ impl Operation {
             Operation::UpsertArticle { .. }
             | Operation::SendOrder { .. }
             | Operation::CancelWarehouseOrder { .. } => Side::Warehouse,
-            Operation::SetShopStatus { .. }
-            | Operation::NoteDelivery { .. }
-            | Operation::SetShopStock { .. } => Side::Shop,
+            Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
         }
     }
 
@@ -158,8 +152,7 @@ impl Operation {
             Operation::UpsertArticle { article, .. } => format!("article:{}", article.sku),
             Operation::SendOrder { shop_order_id, .. }
             | Operation::CancelWarehouseOrder { shop_order_id, .. }
-            | Operation::SetShopStatus { shop_order_id, .. }
-            | Operation::NoteDelivery { shop_order_id, .. } => format!("order:{shop_order_id}"),
+            | Operation::SetShopStatus { shop_order_id, .. } => format!("order:{shop_order_id}"),
             Operation::SetShopStock { sku, .. } => format!("stock:{sku}"),
         }
     }

@@ -84,6 +84,7 @@ fn picking_and_sent_are_mapped_and_sent_carries_tracking() {
                 status_id: SHOP_PICKING,
                 warehouse_status: 300,
                 tracking: None,
+                delivered: Vec::new(),
                 generation: 0,
             },
             Operation::SetShopStatus {
@@ -95,6 +96,7 @@ fn picking_and_sent_are_mapped_and_sent_carries_tracking() {
                     number: "WB-2".to_owned(),
                     tracker_type: Some(4),
                 }),
+                delivered: Vec::new(),
                 generation: 0,
             },
         ],
@@ -153,54 +155,43 @@ fn an_unmapped_warehouse_status_is_reported_not_guessed() {
 }
 
 #[test]
-fn a_short_shipment_is_noted_on_the_shop_order() {
-    let mut short = followed(1, 450);
-    short.warehouse.lines = vec![
-        WarehouseOrderLine {
-            line_id: 1,
-            row: Some("1".to_owned()),
-            sku: Some("MUG".to_owned()),
-            ordered: 2.0,
-            picked: 1.0,
-        },
-        WarehouseOrderLine {
-            line_id: 2,
-            row: Some("2".to_owned()),
-            sku: Some("CUP".to_owned()),
-            ordered: 1.0,
-            picked: 1.0,
-        },
+fn a_sent_order_carries_its_picked_lines_as_delivered() {
+    let line = |id, sku: &str, ordered, picked, pick| WarehouseOrderLine {
+        line_id: id,
+        row: Some(id.to_string()),
+        sku: Some(sku.to_owned()),
+        ordered,
+        picked,
+        pick,
+    };
+    let mut sent = followed(1, 450);
+    sent.warehouse.lines = vec![
+        line(1, "MUG", 2.0, 1.0, true),
+        line(2, "WRAP", 1.0, 0.0, false),
     ];
-    let mut full = followed(2, 450);
-    full.warehouse.lines = vec![WarehouseOrderLine {
-        line_id: 3,
-        row: Some("1".to_owned()),
-        sku: Some("MUG".to_owned()),
-        ordered: 1.0,
-        picked: 1.0,
-    }];
-    let plan = plan_statuses(&[short, full], &mapping(), &transport());
-    let notes: Vec<&Operation> = plan
+    let mut started = followed(2, 300);
+    started.warehouse.lines = vec![line(3, "MUG", 1.0, 0.0, true)];
+    let plan = plan_statuses(&[sent, started], &mapping(), &transport());
+    let delivered: Vec<&Vec<DeliveredLine>> = plan
         .operations
         .iter()
-        .filter(|op| matches!(op, Operation::NoteDelivery { .. }))
+        .filter_map(|op| match op {
+            Operation::SetShopStatus { delivered, .. } => Some(delivered),
+            _ => None,
+        })
         .collect();
     assert_eq!(
-        notes,
-        vec![&Operation::NoteDelivery {
-            shop_order_id: 1,
-            identity: "1@0".to_owned(),
-            lines: vec![DeliveredLine {
+        delivered,
+        vec![
+            &vec![DeliveredLine {
+                row: Some("1".to_owned()),
                 sku: "MUG".to_owned(),
                 ordered: 2.0,
                 delivered: 1.0,
             }],
-        }],
-        "only the mug that went one short is noted; the full order needs no note"
-    );
-    assert_eq!(
-        plan.operations.len(),
-        3,
-        "both orders still get their completed status"
+            &Vec::new(),
+        ],
+        "the sent order's picked line goes back as delivered (gift wrap is never picked, so it \
+         is not 'short'); an order still being picked sends no lines"
     );
 }

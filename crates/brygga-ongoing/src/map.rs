@@ -116,6 +116,7 @@ pub fn warehouse_order(order: &Order) -> WarehouseOrder {
                 sku: line.article.as_ref().and_then(|a| a.article_number.clone()),
                 ordered: line.ordered_number_of_items,
                 picked: line.picked_number_of_items,
+                pick: line.should_be_picked != Some(false),
             })
             .collect(),
         consignee_name: order.consignee.as_ref().and_then(|c| c.name.clone()),

@@ -11,6 +11,7 @@ mod client;
 pub mod config;
 pub mod error;
 pub mod map;
+mod order_items;
 pub mod order_model;
 mod order_parts;
 pub mod orders;

@@ -169,7 +169,6 @@ fn record_effect(w: &Writes<'_>, effect: &Effect, now_ms: i64) -> Result<(), Sto
             ..
         } => w.order_shop_status_written(*shop_order_id, *status_id, tracking.as_deref(), now_ms),
         Effect::StockWritten { sku, quantity } => w.stock_written(sku, *quantity, now_ms),
-        Effect::DeliveryNoted { .. } => Ok(()),
     }
 }
 
@@ -177,8 +176,7 @@ fn order_of(operation: &Operation) -> Option<i64> {
     match operation {
         Operation::SendOrder { shop_order_id, .. }
         | Operation::CancelWarehouseOrder { shop_order_id, .. }
-        | Operation::SetShopStatus { shop_order_id, .. }
-        | Operation::NoteDelivery { shop_order_id, .. } => Some(*shop_order_id),
+        | Operation::SetShopStatus { shop_order_id, .. } => Some(*shop_order_id),
         Operation::UpsertArticle { .. } | Operation::SetShopStock { .. } => None,
     }
 }

@@ -6,7 +6,7 @@
 //! refuses the repeat, so a retried first send then counts as done if that order is this one. A shop status change is not harmless: it can
 //! e-mail the customer. So the order is always read first: a status already in place counts as
 //! done, and an order whose number now belongs to another order is left alone. A retried
-//! cancellation or order note checks first whether it already happened.
+//! cancellation checks first whether it already happened.
 
 use brygga_core::hash::ContentHash;
 use brygga_core::mapping::{StatusMapping, WarehouseStage};
@@ -46,9 +46,6 @@ pub enum Effect {
     StockWritten {
         sku: String,
         quantity: i64,
-    },
-    DeliveryNoted {
-        shop_order_id: i64,
     },
 }
 
@@ -176,6 +173,7 @@ pub async fn execute(
             identity,
             status_id,
             tracking,
+            delivered,
             ..
         } => {
             set_shop_status(
@@ -184,30 +182,9 @@ pub async fn execute(
                 identity,
                 *status_id,
                 tracking.as_ref(),
+                delivered,
             )
             .await
-        }
-        Operation::NoteDelivery {
-            shop_order_id,
-            identity,
-            lines,
-        } => {
-            let order_id = id32(*shop_order_id)?;
-            still_ours(remotes, order_id, identity).await?;
-            let text = delivery_note(lines);
-            let noted_already = retry
-                && remotes
-                    .shop
-                    .order_comments(order_id)
-                    .await?
-                    .iter()
-                    .any(|c| c.text == text);
-            if !noted_already {
-                remotes.shop.add_order_comment(order_id, &text).await?;
-            }
-            Ok(Effect::DeliveryNoted {
-                shop_order_id: *shop_order_id,
-            })
         }
         Operation::SetShopStock {
             sku,
@@ -262,6 +239,7 @@ async fn set_shop_status(
     identity: &str,
     status_id: i64,
     tracking: Option<&Tracking>,
+    delivered: &[DeliveredLine],
 ) -> Result<Effect, Failure> {
     let order_id = id32(shop_order_id)?;
     let status = id32(status_id)?;
@@ -276,7 +254,11 @@ async fn set_shop_status(
             written_now: false,
         });
     }
-    // Tracking first: the status change may e-mail the customer, and the e-mail should carry it.
+    // Lines and tracking first: the status change may e-mail the customer (and capture the
+    // payment), and both should reflect what was actually sent.
+    if !delivered.is_empty() {
+        write_delivered(remotes, &now, delivered).await?;
+    }
     if let Some(tracking) = tracking {
         let tracker_type = tracking.tracker_type.map(id32).transpose()?;
         remotes
@@ -350,13 +332,74 @@ async fn is_cancelled(
     Ok(statuses.stage(status) == WarehouseStage::Cancelled)
 }
 
-/// The comment for the merchant, in Swedish like the rest of the shop's admin.
-fn delivery_note(lines: &[DeliveredLine]) -> String {
-    let lines: Vec<String> = lines
+/// Makes the shop order's lines show what the warehouse delivered: a short line gets the delivered
+/// quantity, a line the 3PL added is added, and a comment (in Swedish, like the shop's admin) says
+/// what differed. Safe to repeat: quantities are set, not changed by a difference, a line is added
+/// only when the order has none with that SKU, and the same comment is not added twice.
+async fn write_delivered(
+    remotes: &Remotes,
+    order: &brygga_starweb::order_model::Order,
+    delivered: &[DeliveredLine],
+) -> Result<(), Failure> {
+    let order_id = order.order_id;
+    let items = order.items.clone().unwrap_or_default();
+    let mut notes = Vec::new();
+    for line in delivered {
+        let quantity = line.delivered.floor() as i64;
+        let item = line
+            .row
+            .as_deref()
+            .and_then(|row| row.parse::<i32>().ok())
+            .and_then(|row| items.iter().find(|item| item.item_id == Some(row)));
+        match item {
+            Some(item) => {
+                if line.delivered < line.ordered {
+                    notes.push(format!(
+                        "{} {} av {} st",
+                        line.sku, line.delivered, line.ordered
+                    ));
+                }
+                if let Some(item_id) = item.item_id
+                    && item.quantity != quantity
+                {
+                    remotes
+                        .shop
+                        .set_order_item_quantity(order_id, item_id, quantity)
+                        .await?;
+                }
+            }
+            None if quantity > 0 => {
+                notes.push(format!(
+                    "{} {} st tillagd av lagret",
+                    line.sku, line.delivered
+                ));
+                if !items
+                    .iter()
+                    .any(|item| item.sku.as_deref() == Some(&line.sku))
+                {
+                    remotes
+                        .shop
+                        .add_order_item(order_id, &line.sku, "Tillagd av lagret", quantity)
+                        .await?;
+                }
+            }
+            None => {}
+        }
+    }
+    if notes.is_empty() {
+        return Ok(());
+    }
+    let text = format!("Lagret levererade: {}.", notes.join(", "));
+    let noted = remotes
+        .shop
+        .order_comments(order_id)
+        .await?
         .iter()
-        .map(|l| format!("{} {} av {} st", l.sku, l.delivered, l.ordered))
-        .collect();
-    format!("Lagret levererade inte allt: {}.", lines.join(", "))
+        .any(|comment| comment.text == text);
+    if !noted {
+        remotes.shop.add_order_comment(order_id, &text).await?;
+    }
+    Ok(())
 }
 
 /// A warehouse refusal of an order becomes a problem the order is held with.

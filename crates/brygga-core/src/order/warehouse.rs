@@ -97,6 +97,8 @@ pub struct WarehouseOrderLine {
     pub sku: Option<String>,
     pub ordered: f64,
     pub picked: f64,
+    /// False for services and fees that ride along unpicked.
+    pub pick: bool,
 }
 
 /// An order as the warehouse reports it.

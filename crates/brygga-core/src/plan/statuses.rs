@@ -1,6 +1,5 @@
-//! Flows 5 and 9, warehouse -> shop: each warehouse status change sets the mapped shop status, a
-//! sent order gets its tracking number with it, and lines the warehouse shipped short are noted on
-//! the shop order.
+//! Flows 5 and 9, warehouse -> shop: each warehouse status change sets the mapped shop status, and
+//! a sent order gets its tracking number and its lines as delivered with it.
 //!
 //! Two rules keep this safe. Orders that existed when the connection was first activated (the
 //! baseline) are never touched, so a first sync cannot e-mail hundreds of old customers. And Brygga
@@ -62,37 +61,17 @@ pub fn plan_statuses(
                 .insert((status, order.warehouse.status_text.clone()));
             continue;
         };
-        if rule.stage == WarehouseStage::Sent {
-            let short: Vec<DeliveredLine> = order
-                .warehouse
-                .lines
-                .iter()
-                .filter(|line| line.picked < line.ordered)
-                .filter_map(|line| {
-                    Some(DeliveredLine {
-                        sku: line.sku.clone()?,
-                        ordered: line.ordered,
-                        delivered: line.picked,
-                    })
-                })
-                .collect();
-            if !short.is_empty() {
-                plan.operations.push(Operation::NoteDelivery {
-                    shop_order_id: order.shop_order_id,
-                    identity: order.identity.clone(),
-                    lines: short,
-                });
-            }
-        }
         let Some(target) = rule.shop_status else {
             continue;
         };
         if target == order.shop_status || order.last_written == Some(target) {
             continue;
         }
-        let tracking = match rule.stage {
-            WarehouseStage::Sent => tracking(order, transport),
-            WarehouseStage::Open | WarehouseStage::Started | WarehouseStage::Cancelled => None,
+        let (tracking, delivered) = match rule.stage {
+            WarehouseStage::Sent => (tracking(order, transport), delivered(order)),
+            WarehouseStage::Open | WarehouseStage::Started | WarehouseStage::Cancelled => {
+                (None, Vec::new())
+            }
         };
         plan.operations.push(Operation::SetShopStatus {
             shop_order_id: order.shop_order_id,
@@ -100,10 +79,29 @@ pub fn plan_statuses(
             status_id: target,
             warehouse_status: status,
             tracking,
+            delivered,
             generation: order.writes,
         });
     }
     plan
+}
+
+/// Every line the warehouse was to pick, as it went.
+fn delivered(order: &Followed) -> Vec<DeliveredLine> {
+    order
+        .warehouse
+        .lines
+        .iter()
+        .filter(|line| line.pick)
+        .filter_map(|line| {
+            Some(DeliveredLine {
+                row: line.row.clone(),
+                sku: line.sku.clone()?,
+                ordered: line.ordered,
+                delivered: line.picked,
+            })
+        })
+        .collect()
 }
 
 /// The waybill, or else the first parcel number, with the shop's tracker type for the carrier.

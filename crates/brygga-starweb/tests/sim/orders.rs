@@ -253,3 +253,42 @@ async fn the_warehouse_reference_is_an_upsert_and_read_only_ones_refuse() {
     );
     shop.assert_conforms();
 }
+
+#[tokio::test]
+async fn delivered_quantities_are_written_back_to_the_lines() {
+    let shop = Shop::start().await;
+    shop.add_product(&["MUGG-1"], Some(10));
+    shop.add_product(&["FAT-2"], Some(10));
+    let id = i32::try_from(shop.sim.place_order(checkout("MUGG-1", 3)).unwrap()).unwrap();
+    let client = shop.client();
+    let order = client.order(id).await.unwrap();
+    let mug = order
+        .items
+        .iter()
+        .flatten()
+        .find(|i| i.sku.as_deref() == Some("MUGG-1"))
+        .and_then(|i| i.item_id)
+        .expect("the mug line has an id");
+
+    client.set_order_item_quantity(id, mug, 2).await.unwrap();
+    client
+        .add_order_item(id, "FAT-2", "Fat (added by the warehouse)", 1)
+        .await
+        .unwrap();
+    let lines: Vec<(Option<String>, i64)> = client
+        .order(id)
+        .await
+        .unwrap()
+        .items
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i.sku.as_deref() != Some("FRAKT"))
+        .map(|i| (i.sku, i.quantity))
+        .collect();
+    assert!(
+        lines.contains(&(Some("MUGG-1".to_owned()), 2))
+            && lines.contains(&(Some("FAT-2".to_owned()), 1)),
+        "the shop order now shows what was delivered: {lines:?}"
+    );
+    shop.assert_conforms();
+}
