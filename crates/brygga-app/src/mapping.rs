@@ -1,5 +1,6 @@
-//! The two mappings as the merchant edits them: read, replaced whole (from a file or the UI), one
-//! entry set, or suggested from the live lists of both systems.
+//! The merchant's settings that are edited as a whole document: the two mappings and the
+//! schedules. Each is read, replaced whole (from a file or the UI), or changed one entry at a time;
+//! the mappings can also be suggested from the live lists of both systems.
 
 use brygga_core::mapping::{StatusMapping, TransportMapping};
 use brygga_sync::settings::{STATUS_MAPPING, TRANSPORT_MAPPING};
@@ -44,4 +45,9 @@ pub fn parse<M: Mapping>(text: &str, source: &str) -> Result<M, IpcError> {
             format!("{source} is not a valid {}: {err}", M::NAME),
         )
     })
+}
+
+impl Mapping for brygga_core::schedule::Schedules {
+    const SETTING: &'static str = brygga_sync::settings::SCHEDULES;
+    const NAME: &'static str = "schedule";
 }

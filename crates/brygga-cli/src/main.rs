@@ -9,6 +9,7 @@ mod demo;
 mod info;
 mod map;
 mod output;
+mod schedule;
 mod sim;
 mod status;
 mod sync;
@@ -52,6 +53,8 @@ enum Command {
     /// Show or change the status or transport mapping.
     #[command(subcommand)]
     Map(map::MapArgs),
+    /// Show or replace when each flow runs, and how the reconciliation behaves.
+    Schedule(schedule::ScheduleArgs),
     /// Run one flow, or all, now.
     Sync(sync::SyncArgs),
     /// Run the schedule until Ctrl-C or SIGTERM.
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         Command::Connect(args) => connect::connect(&app, args),
         Command::TestConnection { json } => runtime.block_on(connect::test(&app, json)),
         Command::Map(args) => runtime.block_on(map::map(&app, args)),
+        Command::Schedule(args) => schedule::schedule(&app, args),
         Command::Sync(args) => runtime.block_on(sync::sync(&app, args)),
         Command::Run { every } => runtime.block_on(sync::run(&app, every)),
         Command::Status { json } => status::status(&app, json),

@@ -254,3 +254,48 @@ async fn a_mapping_file_with_a_mistake_is_refused_with_its_line() {
         "one entry set and written back to the file"
     );
 }
+
+#[test]
+fn a_schedule_file_with_a_bad_window_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("schedule.json");
+    std::fs::write(
+        &file,
+        r#"{"orders": {"kind": "every", "minutes": 5, "window": {"days": ["mon"], "from": "18:00", "to": "07:00"}}}"#,
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brygga"))
+        .args(["schedule", "--from-file"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad schedule is a usage error"
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("schedule.json") && stderr.contains("orders"),
+        "the message names the file and the flow: {stderr}"
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_brygga"))
+        .args(["schedule", "--reconcile-report-only", "true", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("reports differences only"),
+        "the nightly reconciliation now only reports: {}",
+        text(&out.stderr)
+    );
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        shown["orders"]["minutes"], 5,
+        "the refused file changed nothing: the default schedule stands"
+    );
+}
