@@ -180,6 +180,11 @@ impl World {
             .unwrap_or_else(|err| panic!("the {flow:?} dry run runs: {err}"))
     }
 
+    /// The world's present, as the engine sees it.
+    pub fn engine_now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     /// Moves the time of the whole world on: the engine's clock and both simulators'.
     pub fn advance(&self, by: TimeDelta) {
         *self

@@ -9,6 +9,7 @@ mod demo;
 mod info;
 mod map;
 mod output;
+mod release;
 mod schedule;
 mod sim;
 mod status;
@@ -53,6 +54,8 @@ enum Command {
     /// Show or change the status or transport mapping.
     #[command(subcommand)]
     Map(map::MapArgs),
+    /// Release orders to picking now, preview a batch, or handle upcoming and overdue batches.
+    Release(release::ReleaseArgs),
     /// Show or replace when each flow runs, and how the reconciliation behaves.
     Schedule(schedule::ScheduleArgs),
     /// Run one flow, or all, now.
@@ -104,6 +107,7 @@ fn main() -> ExitCode {
         Command::Connect(args) => connect::connect(&app, args),
         Command::TestConnection { json } => runtime.block_on(connect::test(&app, json)),
         Command::Map(args) => runtime.block_on(map::map(&app, args)),
+        Command::Release(args) => runtime.block_on(release::release(&app, args)),
         Command::Schedule(args) => schedule::schedule(&app, args),
         Command::Sync(args) => runtime.block_on(sync::sync(&app, args)),
         Command::Run { every } => runtime.block_on(sync::run(&app, every)),

@@ -17,6 +17,7 @@ pub mod mapping;
 pub mod operation;
 pub mod order;
 pub mod plan;
+pub mod release;
 pub mod remote;
 pub mod retry;
 pub mod schedule;

@@ -74,6 +74,27 @@ pub enum Operation {
         delivered: Vec<DeliveredLine>,
         generation: u32,
     },
+    /// Release an order to picking: the warehouse order to the status the 3PL picks from, the shop
+    /// order to its picking status. `batch_id` is the release batch (`None`: released on arrival).
+    #[serde(rename = "warehouse.release_order", rename_all = "camelCase")]
+    ReleaseOrder {
+        shop_order_id: i64,
+        identity: String,
+        warehouse_order_id: i32,
+        released_status: i32,
+        shop_status: Option<i64>,
+        batch_id: Option<i64>,
+    },
+    /// Put a released order back on hold, where the warehouse still allows it.
+    #[serde(rename = "warehouse.hold_order", rename_all = "camelCase")]
+    HoldOrder {
+        shop_order_id: i64,
+        identity: String,
+        warehouse_order_id: i32,
+        held_status: i32,
+        /// The batch that released it, so a later release is a new change.
+        released_by: Option<i64>,
+    },
     /// Set a shop variant's stock quantity.
     #[serde(rename = "shop.set_stock", rename_all = "camelCase")]
     SetShopStock {
@@ -100,6 +121,8 @@ impl Operation {
             Operation::UpsertArticle { .. } => "warehouse.upsert_article",
             Operation::SendOrder { .. } => "warehouse.upsert_order",
             Operation::CancelWarehouseOrder { .. } => "warehouse.cancel_order",
+            Operation::ReleaseOrder { .. } => "warehouse.release_order",
+            Operation::HoldOrder { .. } => "warehouse.hold_order",
             Operation::SetShopStatus { .. } => "shop.set_status",
             Operation::SetShopStock { .. } => "shop.set_stock",
         }
@@ -120,6 +143,20 @@ impl Operation {
                 ..
             } => format!("{identity}#{generation}->{hash}"),
             Operation::CancelWarehouseOrder { identity, .. } => identity.clone(),
+            Operation::ReleaseOrder {
+                identity, batch_id, ..
+            } => match batch_id {
+                Some(batch) => format!("{identity}@batch{batch}"),
+                None => format!("{identity}@arrival"),
+            },
+            Operation::HoldOrder {
+                identity,
+                released_by,
+                ..
+            } => format!(
+                "{identity}@hold{}",
+                released_by.map_or("arrival".to_owned(), |b| b.to_string())
+            ),
             Operation::SetShopStatus {
                 identity,
                 status_id,
@@ -141,7 +178,9 @@ impl Operation {
         match self {
             Operation::UpsertArticle { .. }
             | Operation::SendOrder { .. }
-            | Operation::CancelWarehouseOrder { .. } => Side::Warehouse,
+            | Operation::CancelWarehouseOrder { .. }
+            | Operation::ReleaseOrder { .. }
+            | Operation::HoldOrder { .. } => Side::Warehouse,
             Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
         }
     }
@@ -152,7 +191,9 @@ impl Operation {
             Operation::UpsertArticle { article, .. } => format!("article:{}", article.sku),
             Operation::SendOrder { shop_order_id, .. }
             | Operation::CancelWarehouseOrder { shop_order_id, .. }
-            | Operation::SetShopStatus { shop_order_id, .. } => format!("order:{shop_order_id}"),
+            | Operation::SetShopStatus { shop_order_id, .. }
+            | Operation::ReleaseOrder { shop_order_id, .. }
+            | Operation::HoldOrder { shop_order_id, .. } => format!("order:{shop_order_id}"),
             Operation::SetShopStock { sku, .. } => format!("stock:{sku}"),
         }
     }

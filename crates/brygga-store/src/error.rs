@@ -76,6 +76,19 @@ pub enum StoreError {
     #[error("sync run {id} has already finished; its outcome is not overwritten")]
     SyncRunAlreadyFinished { id: i64 },
 
+    /// A release batch was asked for a scheduled slot that already has one. Not a failure of the
+    /// store: the slot was released (or is being released, or was skipped) by `batch_id`, and is
+    /// never released twice.
+    #[error(
+        "the release slot at {slot_at_ms} ms already has batch {batch_id}; it is not released twice"
+    )]
+    SlotTaken { slot_at_ms: i64, batch_id: i64 },
+
+    /// A release batch that is already done or skipped was asked to change state or take more
+    /// orders; how it ended stands.
+    #[error("release batch {id} is already {state}; a finished batch is not changed")]
+    ReleaseBatchFinished { id: i64, state: String },
+
     /// Any other SQLite failure, with what the store was doing at the time.
     #[error("database error while {context} ({}): {source}", location(.path.as_deref()))]
     Sqlite {
@@ -107,6 +120,8 @@ impl StoreError {
             | Self::Encode { .. }
             | Self::NoSuchRow { .. }
             | Self::SyncRunAlreadyFinished { .. }
+            | Self::SlotTaken { .. }
+            | Self::ReleaseBatchFinished { .. }
             | Self::Sqlite { .. } => StoreErrorKind::Other,
         }
     }
@@ -123,7 +138,9 @@ impl StoreError {
             | Self::Setting { .. }
             | Self::Encode { .. }
             | Self::NoSuchRow { .. }
-            | Self::SyncRunAlreadyFinished { .. } => false,
+            | Self::SyncRunAlreadyFinished { .. }
+            | Self::SlotTaken { .. }
+            | Self::ReleaseBatchFinished { .. } => false,
         }
     }
 

@@ -4,7 +4,8 @@
 //! with foreign keys on and migrated to [`SCHEMA_VERSION`] by numbered, forward-only `.sql` files.
 //! Each table has its own module and handle: [`Store::settings`], [`Store::cursors`],
 //! [`Store::outbox`], [`Store::sync_runs`], [`Store::events`], and for what the sync flows remember
-//! between cycles [`Store::articles`], [`Store::order_links`] and [`Store::stock_levels`].
+//! between cycles [`Store::articles`], [`Store::order_links`] and [`Store::stock_levels`], and for
+//! releasing orders to the warehouse in batches [`Store::release_batches`].
 //! [`Store::atomically`] commits several writes together, so marking an outbox row done and
 //! recording the call's effect cannot be separated by a crash.
 //!
@@ -23,8 +24,9 @@ pub use error::{StoreError, StoreErrorKind};
 pub use migration::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{ConnectionSettings, DATABASE_FILE_NAME, OpenOptions, Store};
 pub use table::{
-    ArticleCounts, ArticleRecord, Articles, Cursor, Cursors, Enqueued, Event, Events, NewOutboxRow,
-    OrderLink, OrderLinkCounts, OrderLinks, Outbox, OutboxCounts, OutboxRow, OutboxStatus,
-    Settings, StockLevel, StockLevels, SyncOutcome, SyncRun, SyncRuns,
+    ArticleCounts, ArticleRecord, Articles, BatchOrder, Cursor, Cursors, Enqueued, Event, Events,
+    NewOutboxRow, OrderLink, OrderLinkCounts, OrderLinks, Outbox, OutboxCounts, OutboxRow,
+    OutboxStatus, ReleaseBatch, ReleaseBatches, Settings, StockLevel, StockLevels, SyncOutcome,
+    SyncRun, SyncRuns,
 };
 pub use writes::Writes;

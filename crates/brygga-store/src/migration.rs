@@ -41,6 +41,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0002_sync",
         sql: include_str!("../migrations/0002_sync.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_release",
+        sql: include_str!("../migrations/0003_release.sql"),
+    },
 ];
 
 /// The schema version this build writes: the number of the last migration.

@@ -30,7 +30,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::StoreError;
 use crate::migration::{self, APPLICATION_ID, FileHeader, SCHEMA_VERSION};
 use crate::table::{
-    Articles, Cursors, Events, OrderLinks, Outbox, Settings, StockLevels, SyncRuns,
+    Articles, Cursors, Events, OrderLinks, Outbox, ReleaseBatches, Settings, StockLevels, SyncRuns,
 };
 use crate::writes;
 
@@ -215,6 +215,12 @@ impl Store {
     /// Stock last read on each side and last written to the shop, per SKU.
     pub fn stock_levels(&self) -> StockLevels<'_> {
         StockLevels::new(self)
+    }
+
+    /// Release batches: each release of orders to the warehouse, scheduled or by hand, and what it
+    /// did with each order.
+    pub fn release_batches(&self) -> ReleaseBatches<'_> {
+        ReleaseBatches::new(self)
     }
 
     /// Runs `f` on the connection and words any SQLite error with `context` and the file.

@@ -25,7 +25,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::Store;
 use crate::error::StoreError;
 use crate::table::{
-    articles, cursors, events, json_text, one_row, order_links, outbox, stock_levels,
+    articles, cursors, events, json_text, one_row, order_links, outbox, release_batches,
+    stock_levels,
 };
 
 thread_local! {
@@ -219,6 +220,63 @@ impl Writes<'_> {
             order_links::set_hold(conn, shop_order_id, hold.as_deref(), now_ms)
         })?;
         one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Records which release batch released the order (`Some`), or that it was put back on hold
+    /// (`None`); an error if the order was never seen.
+    pub fn order_released(
+        &self,
+        shop_order_id: i64,
+        batch_id: Option<i64>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let changed = self.run("recording a released order", |conn| {
+            order_links::record_released(conn, shop_order_id, batch_id, now_ms)
+        })?;
+        one_row(changed, "order_links", shop_order_id)
+    }
+
+    /// Sets what release batch `batch_id` did with one of its orders, replacing the reason:
+    /// `pending` makes it undecided again, any other outcome is decided at `now_ms`. An error
+    /// naming the batch if there is no such batch, or naming the order if it is not in the batch.
+    pub fn batch_order_outcome(
+        &self,
+        batch_id: i64,
+        shop_order_id: i64,
+        outcome: &str,
+        reason: Option<&str>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let changed = self.run(
+            "recording the outcome of an order in a release batch",
+            |conn| {
+                release_batches::set_order_outcome(
+                    conn,
+                    batch_id,
+                    shop_order_id,
+                    outcome,
+                    reason,
+                    now_ms,
+                )
+            },
+        )?;
+        if changed > 0 {
+            return Ok(());
+        }
+        let batch_exists = self.run("reading a release batch", |conn| {
+            release_batches::exists(conn, batch_id)
+        })?;
+        if batch_exists {
+            Err(StoreError::NoSuchRow {
+                table: "release_batch_orders",
+                id: shop_order_id,
+            })
+        } else {
+            Err(StoreError::NoSuchRow {
+                table: "release_batches",
+                id: batch_id,
+            })
+        }
     }
 
     /// Records that Brygga wrote `quantity` to the shop for `sku`, and adds 1 to its

@@ -76,7 +76,7 @@ impl Engine {
         let now_ms = self.now_ms();
         self.store.atomically(|w| {
             w.outbox_done(row.id, now_ms)?;
-            record_effect(w, effect, now_ms)?;
+            record_effect(w, operation, effect, now_ms)?;
             w.event(
                 &operation.subject(),
                 operation.kind(),
@@ -106,6 +106,22 @@ impl Engine {
             }
             RetryDecision::GiveUp => {
                 outbox.mark_dead(row.id, failure.code, &failure.message, now_ms)?;
+                if let Operation::ReleaseOrder {
+                    shop_order_id,
+                    batch_id: Some(batch),
+                    ..
+                } = operation
+                {
+                    self.store.atomically(|w| {
+                        w.batch_order_outcome(
+                            *batch,
+                            *shop_order_id,
+                            "refused",
+                            Some(&failure.message),
+                            now_ms,
+                        )
+                    })?;
+                }
                 if let (Some(problem), Some(order_id)) = (&failure.problem, order_of(operation)) {
                     self.store.order_links().set_hold(
                         order_id,
@@ -136,7 +152,12 @@ impl Engine {
     }
 }
 
-fn record_effect(w: &Writes<'_>, effect: &Effect, now_ms: i64) -> Result<(), StoreError> {
+fn record_effect(
+    w: &Writes<'_>,
+    operation: &Operation,
+    effect: &Effect,
+    now_ms: i64,
+) -> Result<(), StoreError> {
     match effect {
         Effect::ArticleSent {
             sku,
@@ -169,6 +190,32 @@ fn record_effect(w: &Writes<'_>, effect: &Effect, now_ms: i64) -> Result<(), Sto
             ..
         } => w.order_shop_status_written(*shop_order_id, *status_id, tracking.as_deref(), now_ms),
         Effect::StockWritten { sku, quantity } => w.stock_written(sku, *quantity, now_ms),
+        Effect::Released {
+            shop_order_id,
+            released_status,
+            shop_status,
+        } => {
+            let batch_id = match operation {
+                Operation::ReleaseOrder { batch_id, .. } => *batch_id,
+                _ => None,
+            };
+            w.order_warehouse_status(*shop_order_id, i64::from(*released_status), "", now_ms)?;
+            w.order_released(*shop_order_id, batch_id, now_ms)?;
+            if let Some(batch) = batch_id {
+                w.batch_order_outcome(batch, *shop_order_id, "released", None, now_ms)?;
+            }
+            if let Some(status) = shop_status {
+                w.order_shop_status_written(*shop_order_id, *status, None, now_ms)?;
+            }
+            Ok(())
+        }
+        Effect::PutOnHold {
+            shop_order_id,
+            held_status,
+        } => {
+            w.order_warehouse_status(*shop_order_id, i64::from(*held_status), "", now_ms)?;
+            w.order_released(*shop_order_id, None, now_ms)
+        }
     }
 }
 
@@ -176,7 +223,9 @@ fn order_of(operation: &Operation) -> Option<i64> {
     match operation {
         Operation::SendOrder { shop_order_id, .. }
         | Operation::CancelWarehouseOrder { shop_order_id, .. }
-        | Operation::SetShopStatus { shop_order_id, .. } => Some(*shop_order_id),
+        | Operation::SetShopStatus { shop_order_id, .. }
+        | Operation::ReleaseOrder { shop_order_id, .. }
+        | Operation::HoldOrder { shop_order_id, .. } => Some(*shop_order_id),
         Operation::UpsertArticle { .. } | Operation::SetShopStock { .. } => None,
     }
 }

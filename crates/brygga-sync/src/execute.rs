@@ -47,6 +47,16 @@ pub enum Effect {
         sku: String,
         quantity: i64,
     },
+    Released {
+        shop_order_id: i64,
+        released_status: i32,
+        /// The picking status written to the shop, if any.
+        shop_status: Option<i64>,
+    },
+    PutOnHold {
+        shop_order_id: i64,
+        held_status: i32,
+    },
 }
 
 /// A failed operation: how to treat it, and what to show.
@@ -186,6 +196,40 @@ pub async fn execute(
             )
             .await
         }
+        Operation::ReleaseOrder {
+            shop_order_id,
+            identity,
+            warehouse_order_id,
+            released_status,
+            shop_status,
+            ..
+        } => {
+            crate::release_ops::release(
+                remotes,
+                statuses,
+                *shop_order_id,
+                identity,
+                *warehouse_order_id,
+                *released_status,
+                *shop_status,
+            )
+            .await
+        }
+        Operation::HoldOrder {
+            shop_order_id,
+            warehouse_order_id,
+            held_status,
+            ..
+        } => {
+            crate::release_ops::hold(
+                remotes,
+                statuses,
+                *shop_order_id,
+                *warehouse_order_id,
+                *held_status,
+            )
+            .await
+        }
         Operation::SetShopStock {
             sku,
             product_id,
@@ -209,7 +253,7 @@ pub async fn execute(
 /// given its number to another customer's order since; that order must not get the first one's
 /// status or notes (nor its customer the e-mail about them), so the write stops and the order is
 /// held as a reused number.
-async fn still_ours(
+pub(crate) async fn still_ours(
     remotes: &Remotes,
     order_id: i32,
     identity: &str,
@@ -414,7 +458,7 @@ fn refusal(err: OngoingError, problem: impl FnOnce(String) -> OrderProblem) -> F
 }
 
 /// Starweb's ids are int32; a larger one cannot be a real id.
-fn id32(id: i64) -> Result<i32, Failure> {
+pub(crate) fn id32(id: i64) -> Result<i32, Failure> {
     i32::try_from(id).map_err(|_| Failure {
         class: FailureClass::Abort,
         code: "shop.bad_id",

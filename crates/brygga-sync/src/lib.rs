@@ -11,6 +11,8 @@ mod engine;
 pub mod error;
 pub mod execute;
 pub mod flows;
+pub mod release;
+mod release_ops;
 pub mod report;
 pub mod scheduler;
 pub mod settings;

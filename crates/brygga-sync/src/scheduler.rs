@@ -61,6 +61,8 @@ impl Stop {
 pub struct Tick {
     /// Each flow run, with its report or its error in words.
     pub flows: Vec<(Flow, Result<FlowReport, String>)>,
+    /// The release batches run by the schedule in this pass.
+    pub releases: Result<Vec<crate::release::BatchReport>, String>,
     pub drained: DrainReport,
 }
 
@@ -98,8 +100,16 @@ impl Engine {
             }
             flows.push((flow, result.map_err(|err| err.to_string())));
         }
+        let releases = self.release_tick().await;
+        if let Err(err) = &releases {
+            tracing::warn!(code = err.code(), "release check failed: {err}");
+        }
         let drained = self.drain(stop.flag()).await?;
-        Ok(Tick { flows, drained })
+        Ok(Tick {
+            flows,
+            releases: releases.map_err(|err| err.to_string()),
+            drained,
+        })
     }
 
     /// How long until the next flow or queued retry is due, at most [`MAX_NAP`].
@@ -140,8 +150,13 @@ impl Engine {
                 let result = self.run_flow(flow, false).await;
                 flows.push((flow, result.map_err(|err| err.to_string())));
             }
+            let releases = self.release_tick().await.map_err(|err| err.to_string());
             let drained = self.drain(stop.flag()).await?;
-            on_tick(&Tick { flows, drained });
+            on_tick(&Tick {
+                flows,
+                releases,
+                drained,
+            });
             stop.nap(interval).await;
         }
         Ok(())

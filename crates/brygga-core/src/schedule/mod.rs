@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 
 pub use due::{due_flows, is_due, next_due, next_runs};
 pub use settings::ScheduleError;
+pub(crate) use settings::{parse_time, write_time};
 pub use weekdays::Weekdays;
 pub use window::{Window, ZONE};
 

@@ -192,8 +192,8 @@ fn read_days(days: Option<Vec<String>>) -> Result<Weekdays, ScheduleError> {
     days.map_or(Ok(Weekdays::EVERY_DAY), |days| Weekdays::parse_items(&days))
 }
 
-/// Reads `HH:MM` or `HH:MM:SS` (one-digit hours allowed).
-fn parse_time(field: &'static str, text: &str) -> Result<NaiveTime, ScheduleError> {
+/// Reads `HH:MM` or `HH:MM:SS` (one-digit hours allowed). Release times are read the same way.
+pub(crate) fn parse_time(field: &'static str, text: &str) -> Result<NaiveTime, ScheduleError> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
@@ -203,7 +203,8 @@ fn parse_time(field: &'static str, text: &str) -> Result<NaiveTime, ScheduleErro
         })
 }
 
-fn write_time(time: NaiveTime) -> String {
+/// Writes `HH:MM`, with seconds only when there are any.
+pub(crate) fn write_time(time: NaiveTime) -> String {
     if time.format("%S").to_string() == "00" {
         time.format("%H:%M").to_string()
     } else {

@@ -16,8 +16,12 @@
 //! existed before the connection was activated and keep whatever shop status the merchant gives
 //! them; `hold` says why an order is stopped until the merchant acts.
 //!
+//! For release batches (see [`crate::ReleaseBatches`]): `held_back` marks an order the merchant
+//! holds back from every batch, and `released_batch_id` names the batch that released it.
+//!
 //! The writes that follow a remote call (sent, warehouse status read, shop status written,
-//! cancelled, hold) are also on [`crate::Writes`], to be committed together with the outbox row.
+//! cancelled, hold, released) are also on [`crate::Writes`], to be committed together with the
+//! outbox row.
 
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
@@ -29,7 +33,8 @@ use crate::error::StoreError;
 mod updates;
 
 pub(crate) use updates::{
-    record_cancelled, record_sent, record_shop_status_written, record_warehouse_status, set_hold,
+    record_cancelled, record_released, record_sent, record_shop_status_written,
+    record_warehouse_status, set_hold,
 };
 
 /// What Brygga knows about one shop order.
@@ -67,6 +72,11 @@ pub struct OrderLink {
     /// Why the order is stopped for the merchant, as JSON `{code, message, ...}`; `None` if it
     /// is not held.
     pub hold: Option<serde_json::Value>,
+    /// The merchant holds the order back from release batches.
+    pub held_back: bool,
+    /// The release batch that released the order; `None` if Brygga has not released it, or put
+    /// it back on hold since.
+    pub released_batch_id: Option<i64>,
     pub updated_at_ms: i64,
 }
 
@@ -83,7 +93,7 @@ pub struct OrderLinkCounts {
 const COLUMNS: &str = "shop_order_id, identity, shop_created_at_ms, shop_status_id, \
     shipping_method_id, warehouse_order_id, sent_hash, sent_at_ms, sent_generation, \
     warehouse_status, warehouse_status_text, shop_status_written, tracking_written, \
-    status_writes, cancelled, baseline, hold, updated_at_ms";
+    status_writes, cancelled, baseline, hold, held_back, released_batch_id, updated_at_ms";
 
 fn order_link(row: &Row<'_>) -> rusqlite::Result<OrderLink> {
     Ok(OrderLink {
@@ -104,7 +114,9 @@ fn order_link(row: &Row<'_>) -> rusqlite::Result<OrderLink> {
         cancelled: row.get(14)?,
         baseline: row.get(15)?,
         hold: optional_json_column(row, 16)?,
-        updated_at_ms: row.get(17)?,
+        held_back: row.get(17)?,
+        released_batch_id: row.get(18)?,
+        updated_at_ms: row.get(19)?,
     })
 }
 
@@ -152,7 +164,8 @@ impl<'s> OrderLinks<'s> {
         self.list_where("listing order links", "TRUE")
     }
 
-    /// The orders held for the merchant, by shop order id.
+    /// The orders held for the merchant (`hold`), by shop order id. Orders the merchant holds back
+    /// from release batches (`held_back`) are another matter and are not listed here.
     pub fn list_held(&self) -> Result<Vec<OrderLink>, StoreError> {
         self.list_where("listing held orders", "hold IS NOT NULL")
     }
@@ -177,8 +190,8 @@ impl<'s> OrderLinks<'s> {
     /// - The same order (same `identity`) gets its shop status and shipping method updated.
     /// - Another order under a number whose order was never sent nor cancelled takes the row
     ///   over: identity, creation time, shop status and shipping method are replaced, the hold is
-    ///   released, `baseline` is cleared and the `warehouse_*` columns are emptied, since all of
-    ///   them were about the old order. The generation counters are kept: they number calls
+    ///   released, `baseline` and `held_back` are cleared, and `released_batch_id` and the
+    ///   `warehouse_*` columns are emptied, since all of them were about the old order. The generation counters are kept: they number calls
     ///   already made under this order number, whose idempotency keys a new call must not reuse.
     ///   `shop_status_written` and `tracking_written` are left as they are.
     /// - Another order under the number of an order that was sent or cancelled writes nothing:
@@ -267,6 +280,34 @@ impl<'s> OrderLinks<'s> {
     ) -> Result<(), StoreError> {
         self.store
             .atomically(|w| w.order_hold(shop_order_id, hold, now_ms))
+    }
+
+    /// Holds the order back from release batches (`true`), or lets batches take it again
+    /// (`false`); an error if the order was never seen.
+    pub fn set_held_back(
+        &self,
+        shop_order_id: i64,
+        held_back: bool,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.store.atomically(|w| {
+            let changed = w.run("holding an order back from release batches", |conn| {
+                updates::set_held_back(conn, shop_order_id, held_back, now_ms)
+            })?;
+            one_row(changed, "order_links", shop_order_id)
+        })
+    }
+
+    /// Records which release batch released the order, or `None` when it is put back on hold;
+    /// see [`crate::Writes::order_released`].
+    pub fn record_released(
+        &self,
+        shop_order_id: i64,
+        batch_id: Option<i64>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.store
+            .atomically(|w| w.order_released(shop_order_id, batch_id, now_ms))
     }
 
     /// Marks the orders that existed when the connection was first activated, so Brygga never

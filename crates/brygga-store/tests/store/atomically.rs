@@ -10,9 +10,11 @@ use crate::fresh_store;
 
 const HASH: &str = "0123456789abcdef";
 const FEED: &str = "ongoing.orders.status_changed";
+/// The release batch `claimed_push` creates: the first batch of a fresh store.
+const BATCH: i64 = 1;
 
-/// An outbox row claimed by the drain worker (so `running`) and order 7 seen in the shop: the state
-/// just before the engine records a successful push.
+/// An outbox row claimed by the drain worker (so `running`), order 7 seen in the shop and waiting
+/// in a running release batch: the state just before the engine records a successful push.
 fn claimed_push(store: &Store) -> i64 {
     store
         .outbox()
@@ -32,6 +34,18 @@ fn claimed_push(store: &Store) -> i64 {
         .order_links()
         .record_seen(7, "7@1000", 1_000, Some(1), None, 1_000)
         .unwrap();
+    let batch = store
+        .release_batches()
+        .create(
+            Some(1_000),
+            "schedule",
+            "running",
+            &json!({}),
+            &[(7, "pending", None)],
+            1_000,
+        )
+        .unwrap();
+    assert_eq!(batch, BATCH, "precondition: the store was fresh");
     row.id
 }
 
@@ -44,6 +58,8 @@ fn record_everything(w: &Writes<'_>, outbox_id: i64) -> Result<(), StoreError> {
     w.order_shop_status_written(7, 3, Some("TRACK-1"), 2_000)?;
     w.order_cancelled(7, 2_000)?;
     w.order_hold(7, Some(json!({"code": "c", "message": "m"})), 2_000)?;
+    w.order_released(7, Some(BATCH), 2_000)?;
+    w.batch_order_outcome(BATCH, 7, "released", None, 2_000)?;
     w.stock_written("SKU-1", 4, 2_000)?;
     w.cursor_set(FEED, "42", 2_000)?;
     w.event(
@@ -65,9 +81,23 @@ fn assert_nothing_recorded(store: &Store, outbox_id: i64, why: &str) {
     );
     let order = store.order_links().get(7).unwrap().unwrap();
     assert_eq!(
-        (order.warehouse_order_id, order.warehouse_status, order.hold),
-        (None, None, None),
+        (
+            order.warehouse_order_id,
+            order.warehouse_status,
+            order.hold,
+            order.released_batch_id
+        ),
+        (None, None, None, None),
         "{why}: the order must look unsent"
+    );
+    let batch = store.release_batches().get(BATCH).unwrap().unwrap();
+    assert_eq!(
+        (
+            batch.orders[0].outcome.as_str(),
+            batch.orders[0].decided_at_ms
+        ),
+        ("pending", None),
+        "{why}: the batch must still wait for the order, so it is released on the next try"
     );
     assert_eq!(
         store.articles().get("SKU-1").unwrap(),
@@ -118,9 +148,23 @@ fn every_write_is_visible_after_ok() {
             order.tracking_written.as_deref(),
             order.cancelled,
             order.hold.is_some(),
+            order.released_batch_id,
         ),
-        (Some(5_001), Some(450), Some(3), Some("TRACK-1"), true, true),
+        (
+            Some(5_001),
+            Some(450),
+            Some(3),
+            Some("TRACK-1"),
+            true,
+            true,
+            Some(BATCH)
+        ),
         "every order write made in the closure is committed"
+    );
+    assert_eq!(
+        store.release_batches().get(BATCH).unwrap().unwrap().orders[0].outcome,
+        "released",
+        "the order's outcome in its batch is committed"
     );
     assert_eq!(
         store

@@ -10,6 +10,7 @@ mod events;
 mod migration;
 mod order_links;
 mod outbox;
+mod release_batches;
 mod settings;
 mod stock_levels;
 mod sync_runs;

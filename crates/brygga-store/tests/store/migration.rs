@@ -148,8 +148,8 @@ fn a_version_1_file_is_migrated_to_the_current_schema_keeping_its_rows() {
     let store = Store::open(&path).expect("a version-1 file is Brygga's and is migrated");
     assert_eq!(
         (store.schema_version().unwrap(), SCHEMA_VERSION),
-        (SCHEMA_VERSION, 2),
-        "every migration after 1 runs, up to 0002"
+        (SCHEMA_VERSION, 3),
+        "every migration after 1 runs, up to 0003"
     );
     let language: Option<String> = store.settings().get("language").unwrap();
     assert_eq!(
@@ -180,6 +180,74 @@ fn a_version_1_file_is_migrated_to_the_current_schema_keeping_its_rows() {
         .stock_levels()
         .record_written("SKU-1", 3, 2_000)
         .expect("the tables of 0002 exist and take writes");
+}
+
+#[test]
+fn a_version_2_file_is_migrated_to_3_keeping_its_order_links() {
+    let (_dir, path) = data_folder();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../../migrations/0001_init.sql"))
+        .unwrap();
+    conn.execute_batch(include_str!("../../migrations/0002_sync.sql"))
+        .expect("0002 is released and frozen, so 0001 + 0002 build a file of that release");
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    conn.execute_batch(
+        "INSERT INTO order_links (shop_order_id, identity, shop_created_at_ms, shop_status_id,
+                                  warehouse_order_id, sent_hash, sent_at_ms, sent_generation,
+                                  hold, updated_at_ms)
+         VALUES (7, '7@1000', 1000, 1, 5001, '0123456789abcdef', 2000, 1,
+                 '{\"code\": \"c\", \"message\": \"m\"}', 2000);
+         INSERT INTO articles (sku, updated_at_ms) VALUES ('SKU-1', 1000);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).expect("a version-2 file is migrated");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        3,
+        "0003 runs on a file of the release before"
+    );
+    let link = store
+        .order_links()
+        .get(7)
+        .unwrap()
+        .expect("migrating must keep the orders Brygga has seen");
+    assert_eq!(
+        (
+            link.identity.as_str(),
+            link.warehouse_order_id,
+            link.sent_hash.as_deref(),
+            link.sent_generation,
+            link.hold.is_some(),
+        ),
+        ("7@1000", Some(5_001), Some("0123456789abcdef"), 1, true),
+        "an order's link to the warehouse survives, or it would be sent again"
+    );
+    assert_eq!(
+        (link.held_back, link.released_batch_id),
+        (false, None),
+        "orders from before batches existed are neither held back nor released by a batch"
+    );
+    assert!(
+        store.articles().get("SKU-1").unwrap().is_some(),
+        "the other tables of 0002 keep their rows"
+    );
+    let batch = store
+        .release_batches()
+        .create(
+            Some(60_000),
+            "schedule",
+            "running",
+            &serde_json::json!({}),
+            &[(7, "pending", None)],
+            3_000,
+        )
+        .expect("the tables of 0003 exist and take writes");
+    store
+        .order_links()
+        .record_released(7, Some(batch), 3_000)
+        .expect("the new order_links columns take writes");
 }
 
 #[test]

@@ -7,6 +7,14 @@ use crate::fresh_store;
 
 const HASH: &str = "0123456789abcdef";
 
+/// A batch started by hand with no orders, for an order to be released by.
+fn merchant_batch(store: &Store) -> i64 {
+    store
+        .release_batches()
+        .create(None, "merchant", "running", &json!({}), &[], 1_000)
+        .unwrap()
+}
+
 fn seen(store: &Store, shop_order_id: i64) -> OrderLink {
     store
         .order_links()
@@ -45,6 +53,8 @@ fn a_new_order_is_recorded_with_nothing_done_yet() {
             cancelled: false,
             baseline: false,
             hold: None,
+            held_back: false,
+            released_batch_id: None,
             updated_at_ms: 1_000,
         },
         "record_seen returns the stored row, which for a new order is only what the shop said"
@@ -151,6 +161,9 @@ fn a_reused_number_of_a_never_sent_order_takes_the_row_over() {
         .record_warehouse_status(7, 200, "Received", 2_000)
         .unwrap();
     links.record_shop_status_written(7, 3, None, 2_000).unwrap();
+    links.set_held_back(7, true, 2_000).unwrap();
+    let batch = merchant_batch(&store);
+    links.record_released(7, Some(batch), 2_000).unwrap();
 
     let taken = links
         .record_seen(7, "7@9000", 9_000, Some(3), Some(20), 9_000)
@@ -175,11 +188,14 @@ fn a_reused_number_of_a_never_sent_order_takes_the_row_over() {
             cancelled: false,
             baseline: false,
             hold: None,
+            held_back: false,
+            released_batch_id: None,
             updated_at_ms: 9_000,
         },
         "nothing in the warehouse stands for the old order, so the new one takes the row: what \
-         the shop says replaces the old order's, and its hold, baseline mark and warehouse \
-         status and what Brygga wrote for it go; the generations stay, as their keys were used under this number"
+         the shop says replaces the old order's, and its hold, baseline mark, held-back mark, \
+         releasing batch and warehouse status and what Brygga wrote for it go; the generations \
+         stay, as their keys were used under this number"
     );
     assert_eq!(
         links.list_held().unwrap(),
@@ -397,6 +413,8 @@ fn upsert_writes_and_overwrites_the_whole_row() {
     link.status_writes = 2;
     link.baseline = true;
     link.hold = Some(json!({"code": "c", "message": "m"}));
+    link.held_back = true;
+    link.released_batch_id = Some(merchant_batch(&store));
     link.updated_at_ms = 2_000;
     store.order_links().upsert(&link).unwrap();
     assert_eq!(
@@ -469,5 +487,86 @@ fn counts_follow_each_state() {
             baseline: 1,
         },
         "each order is counted in total and in every state it is in"
+    );
+}
+
+#[test]
+fn held_back_is_kept_until_the_merchant_lets_the_order_go() {
+    let store = fresh_store();
+    seen(&store, 7);
+    seen(&store, 8);
+    let links = store.order_links();
+    links.set_held_back(8, true, 2_000).unwrap();
+    let row = links.get(8).unwrap().unwrap();
+    assert_eq!(
+        (row.held_back, row.updated_at_ms),
+        (true, 2_000),
+        "the merchant's hold-back is stored, so the next batch leaves the order out"
+    );
+    assert!(
+        !links.get(7).unwrap().unwrap().held_back,
+        "holding one order back leaves the others to the batches"
+    );
+    assert!(
+        links.list_held().unwrap().is_empty(),
+        "held back from batches is not the hold that stops an order for a problem"
+    );
+    links.set_held_back(8, false, 3_000).unwrap();
+    assert!(
+        !links.get(8).unwrap().unwrap().held_back,
+        "letting the order go makes it a candidate for batches again"
+    );
+    let error = links
+        .set_held_back(99, true, 3_000)
+        .expect_err("order 99 was never seen");
+    assert!(
+        matches!(
+            error,
+            StoreError::NoSuchRow {
+                table: "order_links",
+                id: 99
+            }
+        ),
+        "holding back an unknown order must not pass silently: {error:?}"
+    );
+}
+
+#[test]
+fn the_releasing_batch_is_recorded_and_cleared_when_put_back_on_hold() {
+    let store = fresh_store();
+    seen(&store, 7);
+    let batch = merchant_batch(&store);
+    store
+        .atomically(|w| w.order_released(7, Some(batch), 2_000))
+        .unwrap();
+    let row = store.order_links().get(7).unwrap().unwrap();
+    assert_eq!(
+        (row.released_batch_id, row.updated_at_ms),
+        (Some(batch), 2_000),
+        "the order names the batch that released it"
+    );
+    store.order_links().record_released(7, None, 3_000).unwrap();
+    assert_eq!(
+        store
+            .order_links()
+            .get(7)
+            .unwrap()
+            .unwrap()
+            .released_batch_id,
+        None,
+        "an order put back on hold is no longer released by any batch"
+    );
+    assert!(
+        store
+            .atomically(|w| w.order_released(7, Some(batch + 100), 4_000))
+            .is_err(),
+        "a batch that does not exist cannot have released the order"
+    );
+    assert!(
+        matches!(
+            store.atomically(|w| w.order_released(99, Some(batch), 4_000)),
+            Err(StoreError::NoSuchRow { id: 99, .. })
+        ),
+        "an order never seen cannot be released"
     );
 }

@@ -32,7 +32,8 @@ pub(super) fn record_seen(
     conn.execute(
         "UPDATE order_links
          SET identity = ?2, shop_created_at_ms = ?3, shop_status_id = ?4,
-             shipping_method_id = ?5, hold = NULL, baseline = 0, warehouse_order_id = NULL,
+             shipping_method_id = ?5, hold = NULL, baseline = 0, held_back = 0,
+             released_batch_id = NULL, warehouse_order_id = NULL,
              warehouse_status = NULL, warehouse_status_text = NULL,
              shop_status_written = NULL, tracking_written = NULL, updated_at_ms = ?6
          WHERE shop_order_id = ?1 AND identity IS NOT ?2 AND sent_hash IS NULL AND cancelled = 0",
@@ -66,7 +67,7 @@ pub(super) fn upsert(
         &format!(
             "INSERT INTO order_links ({COLUMNS})
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18)
+                     ?18, ?19, ?20)
              ON CONFLICT (shop_order_id) DO UPDATE SET ({COLUMNS}) =
                  (excluded.shop_order_id, excluded.identity, excluded.shop_created_at_ms,
                   excluded.shop_status_id, excluded.shipping_method_id,
@@ -74,7 +75,8 @@ pub(super) fn upsert(
                   excluded.sent_generation, excluded.warehouse_status,
                   excluded.warehouse_status_text, excluded.shop_status_written,
                   excluded.tracking_written, excluded.status_writes, excluded.cancelled,
-                  excluded.baseline, excluded.hold, excluded.updated_at_ms)"
+                  excluded.baseline, excluded.hold, excluded.held_back,
+                  excluded.released_batch_id, excluded.updated_at_ms)"
         ),
         params![
             link.shop_order_id,
@@ -94,6 +96,8 @@ pub(super) fn upsert(
             link.cancelled,
             link.baseline,
             hold,
+            link.held_back,
+            link.released_batch_id,
             link.updated_at_ms,
         ],
     )
@@ -185,5 +189,32 @@ pub(crate) fn set_hold(
     conn.execute(
         "UPDATE order_links SET hold = ?2, updated_at_ms = ?3 WHERE shop_order_id = ?1",
         params![shop_order_id, hold, now_ms],
+    )
+}
+
+/// Holds the order back from release batches, or lets them take it again.
+pub(super) fn set_held_back(
+    conn: &Connection,
+    shop_order_id: i64,
+    held_back: bool,
+    now_ms: i64,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE order_links SET held_back = ?2, updated_at_ms = ?3 WHERE shop_order_id = ?1",
+        params![shop_order_id, held_back, now_ms],
+    )
+}
+
+/// Records the release batch that released the order, or `None` when it is put back on hold.
+pub(crate) fn record_released(
+    conn: &Connection,
+    shop_order_id: i64,
+    batch_id: Option<i64>,
+    now_ms: i64,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE order_links SET released_batch_id = ?2, updated_at_ms = ?3
+         WHERE shop_order_id = ?1",
+        params![shop_order_id, batch_id, now_ms],
     )
 }
