@@ -1,7 +1,7 @@
 //! Flow 4, order release: batches take what the rule allows, lock the orders in both systems, run
 //! at their times, and a batch missed while Brygga was off waits for the merchant.
 
-use brygga_core::release::{PickableRule, ReleaseSettings, ReleaseTime};
+use brygga_core::release::{Pickable, PickableRule, ReleaseMode, ReleaseSettings, ReleaseTime};
 use brygga_core::schedule::{Flow, ZONE};
 use brygga_scenarios::World;
 use brygga_sim::ongoing::StockAdjustment;
@@ -218,6 +218,135 @@ async fn two_batches_a_day_and_a_missed_one_waits_for_the_merchant() {
     assert!(
         world.store.release_batches().overdue().unwrap().is_empty(),
         "nothing is overdue any more"
+    );
+    world.assert_conforms();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partly_pickable_orders_go_only_when_the_rule_says_so() {
+    let world = world().await;
+    let mut checkout = world.checkout(&world.stock_sku(0), 1, "MyPack Collect");
+    checkout.lines.push(World::line(&world.stock_sku(1), 1));
+    let partly = world.place(checkout);
+    world.sync(Flow::Orders).await;
+
+    let preview = world
+        .engine
+        .release_batch(None, StartedBy::Merchant, None, true)
+        .await
+        .unwrap();
+    assert!(
+        preview.plan.take.is_empty(),
+        "by default only fully pickable orders go, and one line has no stock: {preview:#?}"
+    );
+    assert_eq!(
+        preview
+            .candidates
+            .iter()
+            .find(|c| c.shop_order_id == partly)
+            .map(|c| c.pickability),
+        Some(Pickable::Some),
+        "the preview shows the order as partly pickable"
+    );
+
+    let mut settings = ReleaseSettings::default();
+    settings.rule.pickable = PickableRule::AlsoPartly;
+    world
+        .store
+        .settings()
+        .set(RELEASE_SETTINGS, &settings, 0)
+        .unwrap();
+    let report = world
+        .engine
+        .release_batch(None, StartedBy::Merchant, None, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        report.plan.take,
+        vec![partly],
+        "with 'also partly pickable' it goes, and the warehouse picks what it has"
+    );
+    assert_eq!(warehouse_status(&world, partly), RELEASED);
+    world.assert_conforms();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn by_hand_the_merchant_releases_chosen_orders_and_puts_one_back_on_hold() {
+    let world = world().await;
+    let first = world.place_order(&world.stock_sku(0), 1, "MyPack Collect");
+    let second = world.place_order(&world.stock_sku(0), 1, "MyPack Collect");
+    world.sync(Flow::Orders).await;
+
+    let report = world
+        .engine
+        .release_batch(None, StartedBy::Merchant, Some(&[first]), false)
+        .await
+        .unwrap();
+    assert_eq!(
+        report.plan.take,
+        vec![first],
+        "exactly the chosen order goes"
+    );
+    assert!(
+        warehouse_status(&world, second) < RELEASED,
+        "the other one waits"
+    );
+
+    let drained = world.engine.put_on_hold(&[first]).await.unwrap();
+    assert_eq!(drained.dead, 0, "{:?}", drained.failures);
+    assert!(
+        warehouse_status(&world, first) < RELEASED,
+        "back on hold in the warehouse, which had not started picking"
+    );
+    let next = world
+        .engine
+        .release_batch(None, StartedBy::Merchant, None, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        next.plan.take,
+        vec![second],
+        "the order put on hold stays out of the next batch until let go"
+    );
+    assert!(
+        next.plan.skipped.iter().any(|(id, _)| *id == first),
+        "and the history says why: {next:#?}"
+    );
+    world.assert_conforms();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn release_on_arrival_releases_every_order_as_it_comes() {
+    let world = world().await;
+    world
+        .store
+        .settings()
+        .set(
+            RELEASE_SETTINGS,
+            &ReleaseSettings {
+                mode: ReleaseMode::OnArrival,
+                ..ReleaseSettings::default()
+            },
+            0,
+        )
+        .unwrap();
+    let order = world.place_order(&world.stock_sku(1), 1, "MyPack Collect");
+    world.sync(Flow::Orders).await;
+    world.engine.release_tick().await.unwrap();
+    world.drain().await;
+    assert_eq!(
+        warehouse_status(&world, order),
+        RELEASED,
+        "no batches: the order goes to picking as soon as it is in the warehouse, pickable or not"
+    );
+    world.engine.release_tick().await.unwrap();
+    assert_eq!(
+        world
+            .warehouse
+            .order_by_number(&order.to_string())
+            .map(|o| o.status_number),
+        Some(RELEASED),
+        "and a second look changes nothing"
     );
     world.assert_conforms();
 }

@@ -32,6 +32,12 @@ pub struct ReleaseArgs {
     /// Keep these shop orders out of batches until let go.
     #[arg(long, value_delimiter = ',', value_name = "ORDERS")]
     hold_back: Option<Vec<i64>>,
+    /// Put released shop orders back on hold, where the warehouse still allows it.
+    #[arg(long, value_delimiter = ',', value_name = "ORDERS")]
+    put_on_hold: Option<Vec<i64>>,
+    /// Show the last batches with every order's outcome.
+    #[arg(long)]
+    history: bool,
     /// Let held-back shop orders go with the next batch again.
     #[arg(long, value_delimiter = ',', value_name = "ORDERS")]
     let_go: Option<Vec<i64>>,
@@ -76,6 +82,51 @@ async fn run(app: &App, args: ReleaseArgs) -> Result<ExitCode, String> {
         }
     }
     if args.hold_back.is_some() || args.let_go.is_some() {
+        return Ok(ExitCode::from(DONE));
+    }
+    if let Some(orders) = &args.put_on_hold {
+        let drained = engine.put_on_hold(orders).await.map_err(|e| text(&e))?;
+        for failure in &drained.failures {
+            println!(
+                "! {} {}: {}",
+                failure.subject, failure.code, failure.message
+            );
+        }
+        println!("{} order(s) put back on hold", drained.done);
+        let code = if drained.dead > 0 { SOME_FAILED } else { DONE };
+        return Ok(ExitCode::from(code));
+    }
+    if args.history {
+        let batches = engine
+            .store()
+            .release_batches()
+            .list(20)
+            .map_err(|e| text(&e))?;
+        if args.json {
+            return Ok(output::json(&batches));
+        }
+        for batch in &batches {
+            let released = batch
+                .orders
+                .iter()
+                .filter(|o| o.outcome == "released")
+                .count();
+            println!(
+                "batch {} ({}, {}): {released} released, {} in all",
+                batch.id,
+                batch.started_by,
+                batch.state,
+                batch.orders.len()
+            );
+            for order in batch.orders.iter().filter(|o| o.outcome != "released") {
+                println!(
+                    "  order {} {}: {}",
+                    order.shop_order_id,
+                    order.outcome,
+                    order.reason.as_deref().unwrap_or("")
+                );
+            }
+        }
         return Ok(ExitCode::from(DONE));
     }
     if args.schedule {

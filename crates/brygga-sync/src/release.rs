@@ -361,6 +361,58 @@ impl Engine {
             .await
     }
 
+    /// Puts released orders back on hold where the warehouse still allows it: back to the
+    /// highest waiting ("open") status below the released one, and out of the next batches until
+    /// the merchant lets them go again.
+    pub async fn put_on_hold(&self, shop_order_ids: &[i64]) -> Result<DrainReport, SyncError> {
+        let mapping = self.settings()?.statuses;
+        let target = self
+            .release_settings()?
+            .release_target(&mapping)
+            .map_err(|err| SyncError::NotReady(err.to_string()))?;
+        let held_status = mapping
+            .warehouse
+            .iter()
+            .filter(|(number, rule)| {
+                rule.stage == WarehouseStage::Open && **number < target.warehouse_status
+            })
+            .map(|(number, _)| *number)
+            .max()
+            .ok_or_else(|| {
+                SyncError::NotReady(
+                    "no waiting warehouse status is mapped below the released one".to_owned(),
+                )
+            })?;
+        let mut operations = Vec::new();
+        for id in shop_order_ids {
+            let link = self
+                .store
+                .order_links()
+                .get(*id)?
+                .ok_or_else(|| SyncError::NotReady(format!("order {id} was never sent")))?;
+            let warehouse_order_id = link
+                .warehouse_order_id
+                .and_then(|w| i32::try_from(w).ok())
+                .ok_or_else(|| {
+                    SyncError::NotReady(format!("order {id} is not in the warehouse"))
+                })?;
+            self.store
+                .order_links()
+                .set_held_back(*id, true, self.now_ms())?;
+            operations.push(Operation::HoldOrder {
+                shop_order_id: *id,
+                identity: link.identity.clone(),
+                warehouse_order_id,
+                held_status,
+                released_by: link.released_batch_id,
+            });
+        }
+        let mut report = crate::report::FlowReport::new(brygga_core::schedule::Flow::Orders, false);
+        self.enqueue(operations, &mut report)?;
+        let stop = Stop::default();
+        self.drain(stop.flag()).await
+    }
+
     /// Skips an overdue batch: its time passed, and the merchant chose not to release it late.
     pub fn skip_overdue(&self, batch_id: i64) -> Result<(), SyncError> {
         self.store.release_batches().set_state(
