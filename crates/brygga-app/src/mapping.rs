@@ -1,5 +1,5 @@
-//! The merchant's settings that are edited as a whole document: the two mappings and the
-//! schedules. Each is read, replaced whole (from a file or the UI), or changed one entry at a time;
+//! The merchant's settings that are edited as a whole document: the two mappings, the
+//! schedules and the release settings. Each is read, replaced whole (from a file or the UI), or changed one entry at a time;
 //! the mappings can also be suggested from the live lists of both systems.
 
 use brygga_core::mapping::{StatusMapping, TransportMapping};
@@ -50,4 +50,9 @@ pub fn parse<M: Mapping>(text: &str, source: &str) -> Result<M, IpcError> {
 impl Mapping for brygga_core::schedule::Schedules {
     const SETTING: &'static str = brygga_sync::settings::SCHEDULES;
     const NAME: &'static str = "schedule";
+}
+
+impl Mapping for brygga_core::release::ReleaseSettings {
+    const SETTING: &'static str = brygga_sync::release::RELEASE_SETTINGS;
+    const NAME: &'static str = "release settings";
 }

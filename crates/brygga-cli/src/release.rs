@@ -4,8 +4,9 @@
 use std::process::ExitCode;
 
 use brygga_app::App;
+use brygga_app::mapping;
 use brygga_app::sync::{EngineLock, engine};
-use brygga_core::release::next_batches;
+use brygga_core::release::{ReleaseSettings, next_batches};
 use brygga_sync::release::StartedBy;
 use clap::Args;
 use serde::Serialize;
@@ -35,6 +36,13 @@ pub struct ReleaseArgs {
     /// Put released shop orders back on hold, where the warehouse still allows it.
     #[arg(long, value_delimiter = ',', value_name = "ORDERS")]
     put_on_hold: Option<Vec<i64>>,
+    /// Replace the release settings (mode, times, holidays, rule) with this JSON file; saving them
+    /// starts releasing by schedule.
+    #[arg(long, value_name = "FILE")]
+    settings_from_file: Option<std::path::PathBuf>,
+    /// Print the release settings in force (the defaults until saved).
+    #[arg(long)]
+    settings: bool,
     /// Show the last batches with every order's outcome.
     #[arg(long)]
     history: bool,
@@ -61,6 +69,18 @@ pub async fn release(app: &App, args: ReleaseArgs) -> ExitCode {
 
 async fn run(app: &App, args: ReleaseArgs) -> Result<ExitCode, String> {
     let text = |e: &dyn std::fmt::Display| e.to_string();
+    if let Some(path) = &args.settings_from_file {
+        let json = std::fs::read_to_string(path)
+            .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        let settings: ReleaseSettings =
+            mapping::parse(&json, &path.display().to_string()).map_err(|e| text(&e))?;
+        mapping::set(app, &settings).map_err(|e| text(&e))?;
+        eprintln!("saved the release settings; batches now run on their times");
+    }
+    if args.settings || args.settings_from_file.is_some() {
+        let settings: ReleaseSettings = mapping::get(app).map_err(|e| text(&e))?;
+        return Ok(output::json(&settings));
+    }
     let _lock = EngineLock::acquire(app).map_err(|e| text(&e))?;
     let engine = engine(app).map_err(|e| text(&e))?;
     let now_ms = chrono::Utc::now().timestamp_millis();

@@ -299,3 +299,27 @@ fn a_schedule_file_with_a_bad_window_is_refused_by_name() {
         "the refused file changed nothing: the default schedule stands"
     );
 }
+
+#[test]
+fn release_settings_with_an_impossible_time_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("release.json");
+    std::fs::write(
+        &file,
+        r#"{"times": [{"days": ["mon-fri"], "at": "25:00"}]}"#,
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brygga"))
+        .args(["release", "--settings-from-file"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "bad settings are a usage error");
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("release.json") && stderr.contains("25:00"),
+        "the message names the file and the value: {stderr}"
+    );
+}
