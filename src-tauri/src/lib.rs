@@ -38,6 +38,15 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // Demo mode brings its own shop and warehouse and keeps them busy while the window is open.
+    let _live_demo = options.demo.then(|| {
+        tauri::async_runtime::block_on(brygga_app::demo::start_live(
+            &app,
+            std::time::Duration::from_secs(5),
+        ))
+        .inspect_err(|err| tracing::error!("the demo systems did not start: {err}"))
+        .ok()
+    });
     // Single-instance comes first: two processes must never run two schedulers on one database.
     let single_instance = tauri_plugin_single_instance::init(|handle, _argv, _cwd| {
         if let Some(window) = handle.get_webview_window("main") {

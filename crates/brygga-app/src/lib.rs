@@ -15,6 +15,7 @@
 pub mod command_list;
 pub mod commands;
 pub mod connections;
+pub mod demo;
 mod error;
 pub mod info;
 pub mod logging;

@@ -7,9 +7,9 @@
 //! starts as `brygga_sim::demo::start_ongoing` leaves it, holding the shop's articles with stock,
 //! as a 3PL that already stores the merchant's goods does: the 3PL has to be able to pick and ship
 //! the new orders. Every API call waits a little before the handler (the simulators' latency
-//! fault) and its answer waits a little after it (a layer of this test), like a real network: a
-//! kill then often lands while a call is in flight, sometimes after the other side has acted on
-//! it and before Brygga has heard so, which is the moment the outbox exists for.
+//! fault) and its answer waits a little after it (a layer of the tests' `support` module), like a
+//! real network: a kill then often lands while a call is in flight, sometimes after the other side
+//! has acted on it and before Brygga has heard so, which is the moment the outbox exists for.
 //!
 //! Each round a few customers check out, the 3PL moves some orders one step (released, picked,
 //! shipped), `brygga run --every 0.2` starts and is killed after a random 50-1500 ms. At the end
@@ -17,29 +17,18 @@
 //! The rounds follow a seed printed at the start; `BRYGGA_CRASH_SEED=<n>` replays one.
 #![cfg(unix)]
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use axum::Router;
-use axum::extract::{Request, State};
-use axum::http::Method;
-use axum::middleware::{self, Next};
-use axum::response::Response;
-use brygga_sim::demo::{SAMPLE_SEED, start_ongoing};
-use brygga_sim::fault::FaultSpec;
-use brygga_sim::ongoing::{OngoingSim, Picking, Release, Shipping, StockAdjustment};
-use brygga_sim::server::{Api, ServeConfig, SimServer, serve};
-use brygga_sim::starweb::sample::SampleData;
-use brygga_sim::starweb::{
-    API_BASE_PATH, Address, EmailTrigger, PlaceOrder, StarwebConfig, StarwebSim,
-};
+use brygga_sim::ongoing::{OngoingSim, Picking, Release, Shipping};
+use brygga_sim::starweb::EmailTrigger;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use support::{Brygga, Simulators, checkout};
 
 /// How many times `brygga run` is killed.
 const KILLS: usize = 24;
@@ -67,53 +56,15 @@ fn killed_at_random_moments_brygga_sends_each_order_once_and_each_status_once() 
         .enable_all()
         .build()
         .expect("a runtime for the simulators");
-    let sims = runtime.block_on(Simulators::start());
+    let sims = runtime.block_on(Simulators::start(
+        PRODUCTS,
+        OLD_ORDERS,
+        LATENCY,
+        ANSWER_DELAY,
+    ));
     let folder = tempfile::tempdir().expect("a temporary data folder");
     let brygga = Brygga::new(folder.path(), &sims);
-
-    // The merchant's set-up, all through the command line.
-    let w = sims.warehouse.config();
-    brygga.ok(&[
-        "connect",
-        "ongoing",
-        "--url",
-        &sims.warehouse_server.api_url(),
-        "--user",
-        &w.user,
-        "--goods-owner-id",
-        &w.goods_owner_id.to_string(),
-    ]);
-    brygga.ok(&[
-        "connect",
-        "starweb",
-        "--url",
-        &sims.shop_server.api_url(),
-        "--client-id",
-        &sims.shop.config().client_id,
-    ]);
-    brygga.ok(&["map", "status", "--suggest"]);
-    brygga.ok(&["map", "transport", "--suggest"]);
-    let first = brygga.json(&["sync", "all", "--json"]);
-    assert_eq!(
-        first["firstSync"], true,
-        "the first sync is the dry run that records the baseline: {first}"
-    );
-    // This one may exit 1: the demo warehouse also stocks inactive variants, which the article
-    // flow reports as orphaned. Nothing it sends may fail.
-    let second = brygga.sync_json();
-    assert_eq!(
-        second["firstSync"], false,
-        "the second sync applies: {second}"
-    );
-    assert_eq!(
-        second["drained"]["dead"], 0,
-        "every article is accepted: {second}"
-    );
-    assert_eq!(
-        sims.warehouse.order_count(),
-        0,
-        "the old sample orders predate the first sync and are never sent"
-    );
+    brygga.set_up(&sims);
 
     let skus = sims.orderable_skus();
     let method = sims.shipping_method("MyPack");
@@ -361,14 +312,6 @@ struct Kill {
     rows_running: u64,
 }
 
-/// The outbox counts `brygga status --json` shows.
-#[derive(Debug, Clone, Copy)]
-struct OutboxCounts {
-    pending: u64,
-    running: u64,
-    dead: u64,
-}
-
 /// Where the warehouse has an order: the 3PL's steps, coarsely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
@@ -387,156 +330,7 @@ impl Stage {
     }
 }
 
-/// API calls a simulator has received and not yet answered.
-#[derive(Debug, Default)]
-struct Wire {
-    in_flight: AtomicUsize,
-    writes_in_flight: AtomicUsize,
-}
-
-impl Wire {
-    fn in_flight(&self) -> usize {
-        self.in_flight.load(Ordering::SeqCst)
-    }
-
-    fn writes_in_flight(&self) -> usize {
-        self.writes_in_flight.load(Ordering::SeqCst)
-    }
-}
-
-/// Counts a call in flight until dropped (also when the server drops a call whose client died).
-struct InFlight {
-    wire: Arc<Wire>,
-    write: bool,
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        self.wire.in_flight.fetch_sub(1, Ordering::SeqCst);
-        if self.write {
-            self.wire.writes_in_flight.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
-}
-
-/// Counts the call while it is handled and holds its answer back for [`ANSWER_DELAY`].
-async fn watch(State(wire): State<Arc<Wire>>, request: Request, next: Next) -> Response {
-    let write = request.method() != Method::GET;
-    wire.in_flight.fetch_add(1, Ordering::SeqCst);
-    if write {
-        wire.writes_in_flight.fetch_add(1, Ordering::SeqCst);
-    }
-    let _in_flight = InFlight { wire, write };
-    let response = next.run(request).await;
-    tokio::time::sleep(ANSWER_DELAY).await;
-    response
-}
-
-fn watched(routes: Router, wire: &Arc<Wire>) -> Router {
-    routes.layer(middleware::from_fn_with_state(wire.clone(), watch))
-}
-
-/// Both simulators on loopback, with their servers.
-struct Simulators {
-    shop: StarwebSim,
-    shop_server: SimServer,
-    shop_wire: Arc<Wire>,
-    warehouse: OngoingSim,
-    warehouse_server: SimServer,
-    warehouse_wire: Arc<Wire>,
-}
-
 impl Simulators {
-    async fn start() -> Simulators {
-        let latency: FaultSpec = LATENCY.parse().expect("a valid fault spec");
-        // No requests-per-minute limit: this test is about crashes, and dozens of restarts each
-        // logging in and reading everything would otherwise spend minutes waiting out 429s.
-        let shop = StarwebSim::new(StarwebConfig {
-            requests_per_minute: 0,
-            ..StarwebConfig::default()
-        });
-        SampleData::generate(SAMPLE_SEED, PRODUCTS, OLD_ORDERS)
-            .load_into(&shop)
-            .expect("the sample data loads");
-        let shop_wire = Arc::new(Wire::default());
-        let shop_server = serve(ServeConfig {
-            api: Api::Starweb,
-            port: 0,
-            base_path: API_BASE_PATH.to_owned(),
-            api_routes: watched(shop.api_router(), &shop_wire),
-            control_routes: shop.control_router(),
-            faults: latency,
-        })
-        .await
-        .expect("the shop simulator starts on loopback");
-
-        // The demo warehouse holds the shop's articles with stock; it is served again here with
-        // the answer delay of this test.
-        let (warehouse, demo_server) = start_ongoing(0, PRODUCTS, FaultSpec::none())
-            .await
-            .expect("the demo warehouse starts");
-        demo_server.shutdown().await.expect("the demo server stops");
-        let warehouse_wire = Arc::new(Wire::default());
-        let warehouse_server = serve(ServeConfig {
-            api: Api::Ongoing,
-            port: 0,
-            base_path: format!("/{}", warehouse.config().warehouse),
-            api_routes: watched(warehouse.api_router(), &warehouse_wire),
-            control_routes: warehouse.control_router(),
-            faults: latency,
-        })
-        .await
-        .expect("the warehouse simulator starts on loopback");
-
-        let sims = Simulators {
-            shop,
-            shop_server,
-            shop_wire,
-            warehouse,
-            warehouse_server,
-            warehouse_wire,
-        };
-        // Plenty on the shelf, so the 3PL can always pick what customers order.
-        for sku in sims.orderable_skus() {
-            sims.warehouse
-                .adjust_stock(&StockAdjustment {
-                    article_number: sku,
-                    set_to: Some(10_000.0),
-                    ..StockAdjustment::default()
-                })
-                .expect("the warehouse has the shop's articles");
-        }
-        sims
-    }
-
-    /// SKUs a customer can order that the warehouse stocks.
-    fn orderable_skus(&self) -> Vec<String> {
-        let skus: Vec<String> = self
-            .shop
-            .products()
-            .iter()
-            .filter(|p| p.visible)
-            .flat_map(|p| p.variants.iter())
-            .filter(|v| v.is_active && v.stock_quantity.is_some())
-            .map(|v| v.sku.clone())
-            .filter(|sku| self.warehouse.article(sku).is_some())
-            .collect();
-        assert!(
-            skus.len() >= 5,
-            "the sample catalogue has stock articles: {skus:?}"
-        );
-        skus
-    }
-
-    fn shipping_method(&self, part: &str) -> u32 {
-        self.shop
-            .shipping_methods()
-            .into_iter()
-            .find(|m| m.active && m.name.contains(part))
-            .unwrap_or_else(|| panic!("the demo shop has a shipping method named like {part:?}"))
-            .shipping_method_id
-    }
-
     /// The 3PL moves some of the orders it has one step: released, picked, shipped.
     fn play_the_warehouse(&self, placed: &[u32], rng: &mut StdRng) {
         for number in placed {
@@ -583,114 +377,5 @@ impl Simulators {
             }
         }
         behind
-    }
-}
-
-/// A customer's checkout: one of `sku`, delivered with `method`.
-fn checkout(n: usize, sku: &str, method: u32) -> PlaceOrder {
-    let plain = PlaceOrder::checkout(sku, 1, method);
-    PlaceOrder {
-        email: format!("kund{n}@example.se"),
-        delivery: Address {
-            last_name: Some(format!("Lind {n}")),
-            ..plain.delivery.clone()
-        },
-        pickup_point_agent: Some("612345".into()),
-        send_email: true,
-        ..plain
-    }
-}
-
-/// The `brygga` binary on one data folder, with the secrets in the environment.
-struct Brygga {
-    data_dir: PathBuf,
-    password: String,
-    client_secret: String,
-}
-
-impl Brygga {
-    fn new(data_dir: &Path, sims: &Simulators) -> Brygga {
-        Brygga {
-            data_dir: data_dir.to_owned(),
-            password: sims.warehouse.config().password,
-            client_secret: sims.shop.config().client_secret.clone(),
-        }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_brygga"));
-        command
-            .args(args)
-            .arg("--data-dir")
-            .arg(&self.data_dir)
-            .env_remove("BRYGGA_DATA_DIR")
-            .env("BRYGGA_SECRETS", "environment")
-            .env("BRYGGA_ONGOING_PASSWORD", &self.password)
-            .env("BRYGGA_STARWEB_CLIENT_SECRET", &self.client_secret);
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("the brygga binary runs")
-    }
-
-    /// Runs a command that must succeed.
-    fn ok(&self, args: &[&str]) -> Output {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "`brygga {}` failed ({}):\n{}\n{}",
-            args.join(" "),
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.ok(args);
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
-            panic!(
-                "`brygga {}` prints JSON: {err}\n{}",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
-    }
-
-    /// `sync all --json`, which exits 1 when a flow has findings (not a failure here).
-    fn sync_json(&self) -> serde_json::Value {
-        let out = self.run(&["sync", "all", "--json"]);
-        assert!(
-            matches!(out.status.code(), Some(0 | 1)),
-            "`brygga sync all` ran ({}):\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
-            panic!(
-                "`brygga sync all --json` prints JSON: {err}\n{}\n{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
-    }
-
-    fn outbox(&self) -> OutboxCounts {
-        let status = self.json(&["status", "--json"]);
-        let count = |name: &str| {
-            status["outbox"][name]
-                .as_u64()
-                .unwrap_or_else(|| panic!("status --json has outbox.{name}: {status}"))
-        };
-        OutboxCounts {
-            pending: count("pending"),
-            running: count("running"),
-            dead: count("dead"),
-        }
     }
 }

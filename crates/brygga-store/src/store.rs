@@ -223,6 +223,28 @@ impl Store {
         ReleaseBatches::new(self)
     }
 
+    /// Forgets everything the sync learnt about the two systems (queued calls, links, cursors,
+    /// history, settings), keeping the schema. Only for demo mode, whose simulated shop and
+    /// warehouse start afresh each time: their order numbers would otherwise look reused.
+    pub fn forget_sync_state(&self) -> Result<(), StoreError> {
+        self.run("forgetting the demo's sync state", |conn| {
+            conn.execute_batch(
+                "BEGIN IMMEDIATE;
+                 DELETE FROM release_batch_orders;
+                 DELETE FROM release_batches;
+                 DELETE FROM outbox;
+                 DELETE FROM order_links;
+                 DELETE FROM articles;
+                 DELETE FROM stock_levels;
+                 DELETE FROM cursors;
+                 DELETE FROM sync_runs;
+                 DELETE FROM events;
+                 DELETE FROM settings;
+                 COMMIT;",
+            )
+        })
+    }
+
     /// Runs `f` on the connection and words any SQLite error with `context` and the file.
     pub(crate) fn run<T>(
         &self,

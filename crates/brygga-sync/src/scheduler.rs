@@ -132,6 +132,25 @@ impl Engine {
             .min(MAX_NAP))
     }
 
+    /// One pass of every flow, the release check and a drain, whatever the schedules say.
+    pub async fn run_once(&self, stop: &Stop) -> Result<Tick, SyncError> {
+        let mut flows = Vec::new();
+        for flow in [Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock] {
+            if stop.is_requested() {
+                break;
+            }
+            let result = self.run_flow(flow, false).await;
+            flows.push((flow, result.map_err(|err| err.to_string())));
+        }
+        let releases = self.release_tick().await.map_err(|err| err.to_string());
+        let drained = self.drain(stop.flag()).await?;
+        Ok(Tick {
+            flows,
+            releases,
+            drained,
+        })
+    }
+
     /// Like [`Engine::run_scheduled`], but every flow runs every `interval`, whatever the schedules
     /// say: for demonstrations and for tests that need many cycles quickly.
     pub async fn run_every(
@@ -142,21 +161,8 @@ impl Engine {
     ) -> Result<(), SyncError> {
         self.store.outbox().requeue_running(self.now_ms())?;
         while !stop.is_requested() {
-            let mut flows = Vec::new();
-            for flow in [Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock] {
-                if stop.is_requested() {
-                    break;
-                }
-                let result = self.run_flow(flow, false).await;
-                flows.push((flow, result.map_err(|err| err.to_string())));
-            }
-            let releases = self.release_tick().await.map_err(|err| err.to_string());
-            let drained = self.drain(stop.flag()).await?;
-            on_tick(&Tick {
-                flows,
-                releases,
-                drained,
-            });
+            let tick = self.run_once(stop).await?;
+            on_tick(&tick);
             stop.nap(interval).await;
         }
         Ok(())

@@ -109,3 +109,33 @@ fn a_value_that_no_longer_parses_names_its_key() {
         "retrying cannot fix a stored value of the wrong type"
     );
 }
+
+#[test]
+fn a_demo_forgets_what_the_last_demo_learnt() {
+    let store = fresh_store();
+    store.settings().set("sync.baseline", &1, 1_000).unwrap();
+    store
+        .outbox()
+        .enqueue(
+            brygga_store::NewOutboxRow {
+                kind: "shop.set_stock".into(),
+                idempotency_key: "A#0->1".into(),
+                payload: serde_json::json!({}),
+                max_attempts: 1,
+                run_at_ms: 1_000,
+            },
+            1_000,
+        )
+        .unwrap();
+    store.forget_sync_state().unwrap();
+    assert!(
+        store.settings().keys().unwrap().is_empty()
+            && store.outbox().counts().unwrap().pending == 0,
+        "the new simulators start from nothing, so nothing of the old ones may remain"
+    );
+    assert_eq!(
+        store.schema_version().unwrap(),
+        brygga_store::SCHEMA_VERSION,
+        "the schema itself stays"
+    );
+}

@@ -1,0 +1,192 @@
+//! Demo mode's two systems: both simulators on loopback with sample data, connected and mapped,
+//! and the people around them (a customer who orders now and then, a 3PL that moves each order on
+//! one step at a time), so the app and `brygga demo` show the whole product without any account.
+//!
+//! Demo mode keeps its connections' secrets in memory only, in a data folder of its own, and
+//! starts afresh each time: the simulators are new, so what the last demo learnt is forgotten.
+
+use brygga_core::Sensitive;
+use brygga_sim::demo::{SAMPLE_SEED, start_ongoing, start_starweb};
+use brygga_sim::fault::FaultSpec;
+use brygga_sim::ongoing::{OngoingSim, Picking, Release, Shipping};
+use brygga_sim::server::SimServer;
+use brygga_sim::starweb::StarwebSim;
+use brygga_sim::starweb::sample::{SampleData, SampleOrder};
+use brygga_sync::setup::Suggestion;
+
+use crate::connections::{self, OngoingConnection, StarwebConnection};
+use crate::{App, ErrorCode, IpcError, mapping};
+
+/// Old orders the sample shop starts with; all predate the first sync, so Brygga never touches them.
+pub const OLD_ORDERS: usize = 30;
+
+/// The running simulators and the sample customers still to come.
+pub struct DemoSystems {
+    pub shop: StarwebSim,
+    pub shop_server: SimServer,
+    pub warehouse: OngoingSim,
+    pub warehouse_server: SimServer,
+    pub mapping: Suggestion,
+    customers: Vec<SampleOrder>,
+    next_customer: usize,
+}
+
+impl std::fmt::Debug for DemoSystems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DemoSystems")
+            .field("shop", &self.shop_server.api_url())
+            .field("warehouse", &self.warehouse_server.api_url())
+            .finish_non_exhaustive()
+    }
+}
+
+fn demo_error(what: &str, err: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorCode::Unknown, format!("{what}: {err}"))
+}
+
+impl DemoSystems {
+    /// Starts both simulators with `products` sample products, saves the connections to them,
+    /// applies the mapping suggested from their lists and records the first-sync baseline.
+    pub async fn start(app: &App, products: usize) -> Result<DemoSystems, IpcError> {
+        app.store()?.forget_sync_state()?;
+        let (warehouse, warehouse_server) = start_ongoing(0, products, FaultSpec::none())
+            .await
+            .map_err(|e| demo_error("the warehouse simulator did not start", e))?;
+        let (shop, shop_server) = start_starweb(0, products, OLD_ORDERS, FaultSpec::none())
+            .await
+            .map_err(|e| demo_error("the shop simulator did not start", e))?;
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let w = warehouse.config();
+        connections::save(
+            app,
+            &OngoingConnection {
+                api_url: warehouse_server.api_url(),
+                user: w.user.clone(),
+                goods_owner_id: u32::try_from(w.goods_owner_id).unwrap_or_default(),
+            },
+            &Sensitive::new(w.password.clone()),
+            now_ms,
+        )?;
+        connections::save(
+            app,
+            &StarwebConnection {
+                api_url: shop_server.api_url(),
+                client_id: shop.config().client_id.clone(),
+            },
+            &Sensitive::new(shop.config().client_secret.clone()),
+            now_ms,
+        )?;
+        let engine = crate::sync::engine(app)?;
+        let suggestion = engine
+            .suggest_mappings()
+            .await
+            .map_err(|e| demo_error("the simulators' lists could not be read", e))?;
+        mapping::set(app, &suggestion.statuses)?;
+        mapping::set(app, &suggestion.transport)?;
+        engine.activate()?;
+        Ok(DemoSystems {
+            shop,
+            shop_server,
+            warehouse,
+            warehouse_server,
+            mapping: suggestion,
+            customers: SampleData::generate(SAMPLE_SEED, products, OLD_ORDERS + 1000).orders,
+            next_customer: OLD_ORDERS,
+        })
+    }
+
+    /// The next sample customer places an order; says what happened.
+    pub fn place_next_order(&mut self) -> String {
+        let Some(sample) = self.customers.get(self.next_customer) else {
+            return "shop: no more sample customers".to_owned();
+        };
+        self.next_customer += 1;
+        match self.shop.place_order(sample.checkout.clone()) {
+            Ok(id) => format!("shop: order {id} placed"),
+            Err(err) => format!("shop: an order could not be placed: {err}"),
+        }
+    }
+
+    /// The 3PL moves each of these warehouse orders one step (released, picked, shipped); says
+    /// what happened to each.
+    pub fn play_the_warehouse(&self, warehouse_order_ids: &[i64]) -> Vec<String> {
+        let mut happened = Vec::new();
+        for id in warehouse_order_ids {
+            let Some(order) = i32::try_from(*id)
+                .ok()
+                .and_then(|id| self.warehouse.order(id))
+            else {
+                continue;
+            };
+            let step = match order.status_number {
+                ..300 => self
+                    .warehouse
+                    .release_order(order.order_id, &Release::default())
+                    .map(|_| "released to picking"),
+                300..400 => self
+                    .warehouse
+                    .pick_order(order.order_id, &Picking::default())
+                    .map(|_| "picked"),
+                400..450 => self
+                    .warehouse
+                    .ship_order(order.order_id, &Shipping::default())
+                    .map(|_| "shipped"),
+                _ => continue,
+            };
+            happened.push(match step {
+                Ok(what) => format!("warehouse: order {} {what}", order.order_number),
+                Err(err) => format!("warehouse: order {} stays: {err}", order.order_number),
+            });
+        }
+        happened
+    }
+}
+
+/// Demo mode running by itself, as the desktop app shows it: the simulators and a loop that plays
+/// the customer and the 3PL and runs the engine every few seconds. Dropping it stops the loop
+/// after the call in flight.
+#[derive(Debug)]
+pub struct LiveDemo {
+    stop: std::sync::Arc<brygga_sync::Stop>,
+}
+
+impl Drop for LiveDemo {
+    fn drop(&mut self) {
+        self.stop.request();
+    }
+}
+
+/// Starts the simulators, connects to them and keeps everything moving on the current tokio
+/// runtime, holding the engine lock so no other Brygga drains the same outbox.
+pub async fn start_live(app: &App, every: std::time::Duration) -> Result<LiveDemo, IpcError> {
+    let lock = crate::sync::EngineLock::acquire(app)?;
+    let mut systems = DemoSystems::start(app, 40).await?;
+    let engine = crate::sync::engine(app)?;
+    let stop = std::sync::Arc::new(brygga_sync::Stop::default());
+    let running = stop.clone();
+    tokio::spawn(async move {
+        let _lock = lock;
+        let mut round = 0u32;
+        while !running.is_requested() {
+            if round.is_multiple_of(3) {
+                tracing::info!("{}", systems.place_next_order());
+            }
+            if let Err(err) = engine.run_once(&running).await {
+                tracing::warn!("demo pass failed: {err}");
+            }
+            let sent: Vec<i64> = engine
+                .store()
+                .order_links()
+                .list()
+                .map(|links| links.iter().filter_map(|l| l.warehouse_order_id).collect())
+                .unwrap_or_default();
+            for line in systems.play_the_warehouse(&sent) {
+                tracing::info!("{line}");
+            }
+            round += 1;
+            tokio::time::sleep(every).await;
+        }
+        drop(systems);
+    });
+    Ok(LiveDemo { stop })
+}
