@@ -82,7 +82,27 @@ impl StarwebClient {
     pub async fn products_with_variants(
         &self,
     ) -> Result<Vec<(Product, Vec<Variant>)>, StarwebError> {
-        let products = self.products(&ProductQuery::default()).await?;
+        self.products_with_variants_where(&ProductQuery::default())
+            .await
+    }
+
+    /// The products changed at or after `since` (Starweb's `updatedSince`), with all their variants.
+    pub async fn products_with_variants_changed(
+        &self,
+        since: crate::wire::Timestamp,
+    ) -> Result<Vec<(Product, Vec<Variant>)>, StarwebError> {
+        self.products_with_variants_where(&ProductQuery {
+            updated_since: Some(since),
+            ..ProductQuery::default()
+        })
+        .await
+    }
+
+    async fn products_with_variants_where(
+        &self,
+        query: &ProductQuery,
+    ) -> Result<Vec<(Product, Vec<Variant>)>, StarwebError> {
+        let products = self.products(query).await?;
         let mut all = Vec::with_capacity(products.len());
         for product in products {
             let variants = self.variants_of(&product).await?;

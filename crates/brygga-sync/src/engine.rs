@@ -12,7 +12,6 @@ use brygga_core::clock::Clock;
 use brygga_core::operation::Operation;
 use brygga_core::retry::RetryPolicy;
 use brygga_core::schedule::Flow;
-use brygga_starweb::map::Catalogue;
 use brygga_store::{Enqueued, NewOutboxRow, Store, StoreError, SyncOutcome};
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -21,16 +20,13 @@ use crate::execute::Remotes;
 use crate::report::{FlowReport, Planned};
 use crate::settings::SyncSettings;
 
-/// How long a read shop catalogue is trusted before it is read again.
-const CATALOGUE_MAX_AGE: TimeDelta = TimeDelta::minutes(30);
-
 /// The sync engine for one shop and one warehouse goods owner.
 pub struct Engine {
     pub(crate) store: Arc<Store>,
     pub(crate) remotes: Remotes,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) retry: RetryPolicy,
-    catalogue: tokio::sync::Mutex<Option<(DateTime<Utc>, Arc<Catalogue>)>>,
+    pub(crate) catalogue: tokio::sync::Mutex<Option<crate::catalogue::CachedCatalogue>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -199,30 +195,5 @@ impl Engine {
         self.store
             .cursors()
             .set(feed, &started.to_rfc3339(), self.now_ms())
-    }
-
-    /// The shop's catalogue, read again when older than half an hour or when it lacks a SKU that
-    /// is needed now (a product added since).
-    pub(crate) async fn catalogue(&self, needed: &[&str]) -> Result<Arc<Catalogue>, SyncError> {
-        let mut cached = self.catalogue.lock().await;
-        let now = self.now();
-        let fresh = cached.as_ref().is_some_and(|(at, catalogue)| {
-            now - *at < CATALOGUE_MAX_AGE
-                && needed.iter().all(|sku| catalogue.stock.contains_key(*sku))
-        });
-        if !fresh {
-            let products = self.remotes.shop.products_with_variants().await?;
-            let catalogue = Arc::new(brygga_starweb::map::catalogue(&products));
-            *cached = Some((now, catalogue));
-        }
-        Ok(cached
-            .as_ref()
-            .map(|(_, catalogue)| catalogue.clone())
-            .expect("the catalogue was just read"))
-    }
-
-    /// Forgets the cached catalogue, so the next cycle reads the shop's products again.
-    pub(crate) async fn forget_catalogue(&self) {
-        *self.catalogue.lock().await = None;
     }
 }

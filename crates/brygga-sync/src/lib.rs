@@ -6,6 +6,7 @@
 //! from a clock port so tests can fast-forward days. It receives its clients and store by value and never
 //! builds HTTP clients or reads secrets itself.
 
+mod catalogue;
 mod drain;
 mod engine;
 pub mod error;

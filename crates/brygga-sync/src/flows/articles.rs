@@ -15,8 +15,7 @@ use crate::report::FlowReport;
 impl Engine {
     pub(crate) async fn articles_cycle(&self, dry_run: bool) -> Result<FlowReport, SyncError> {
         let mut report = FlowReport::new(Flow::Articles, dry_run);
-        self.forget_catalogue().await;
-        let catalogue = self.catalogue(&[]).await?;
+        let catalogue = self.catalogue_now(false).await?;
         let in_warehouse: BTreeSet<String> = self
             .remotes
             .warehouse

@@ -59,11 +59,12 @@ impl Engine {
             })
             .collect();
         report.count("read", warehouse.len());
-        if full {
-            self.forget_catalogue().await;
-        }
         let skus: Vec<&str> = warehouse.keys().map(String::as_str).collect();
-        let catalogue = self.catalogue(&skus).await?;
+        let catalogue = if full {
+            self.catalogue_now(true).await?
+        } else {
+            self.catalogue(&skus).await?
+        };
         let levels = self.store.stock_levels().all()?;
         let shop: BTreeMap<String, ShopStock> = catalogue
             .stock
