@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use brygga_app::App;
 use brygga_app::mapping;
-use brygga_app::sync::{EngineLock, engine};
 use brygga_core::release::{ReleaseSettings, next_batches};
 use brygga_sync::release::StartedBy;
 use clap::Args;
@@ -81,8 +80,7 @@ async fn run(app: &App, args: ReleaseArgs) -> Result<ExitCode, String> {
         let settings: ReleaseSettings = mapping::get(app).map_err(|e| text(&e))?;
         return Ok(output::json(&settings));
     }
-    let _lock = EngineLock::acquire(app).map_err(|e| text(&e))?;
-    let engine = engine(app).map_err(|e| text(&e))?;
+    let (_lock, engine) = crate::sync::locked_engine(app).map_err(|e| text(&e))?;
     let now_ms = chrono::Utc::now().timestamp_millis();
     for (orders, held) in [(&args.hold_back, true), (&args.let_go, false)] {
         for id in orders.iter().flatten() {

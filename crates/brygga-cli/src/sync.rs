@@ -49,12 +49,8 @@ struct SyncOutput {
 }
 
 pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
-    let _lock = match EngineLock::acquire(app) {
-        Ok(lock) => lock,
-        Err(err) => return output::fail(err),
-    };
-    let engine = match engine(app) {
-        Ok(engine) => engine,
+    let (_lock, engine) = match locked_engine(app) {
+        Ok(pair) => pair,
         Err(err) => return output::fail(err),
     };
     let first_sync = match app.store().map(SyncSettings::load) {
@@ -106,6 +102,12 @@ pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
     } else {
         DONE
     })
+}
+
+/// The engine for the saved connections, with the data folder's engine lock held.
+pub fn locked_engine(app: &App) -> Result<(EngineLock, Engine), brygga_app::IpcError> {
+    let lock = EngineLock::acquire(app)?;
+    Ok((lock, engine(app)?))
 }
 
 async fn drain(engine: &Engine) -> Result<DrainReport, brygga_sync::SyncError> {
@@ -170,12 +172,8 @@ fn render(out: &SyncOutput) -> String {
 }
 
 pub async fn run(app: &App, every: Option<f64>) -> ExitCode {
-    let _lock = match EngineLock::acquire(app) {
-        Ok(lock) => lock,
-        Err(err) => return output::fail(err),
-    };
-    let engine = match engine(app) {
-        Ok(engine) => engine,
+    let (_lock, engine) = match locked_engine(app) {
+        Ok(pair) => pair,
         Err(err) => return output::fail(err),
     };
     match app.store().map(SyncSettings::load) {
