@@ -67,3 +67,26 @@ fn an_unknown_command_is_refused() {
         "only commands from the list exist: {refused:?}"
     );
 }
+
+#[test]
+fn a_release_command_without_connections_fails_with_a_code_the_ui_branches_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = mock_app(dir.path());
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let error = invoke(
+        &window,
+        "release_overview",
+        serde_json::json!({ "req": {} }),
+    )
+    .expect_err("there is no warehouse to ask");
+    assert_eq!(
+        error["code"], "notConfigured",
+        "errors cross IPC as {{code, message}}: {error}"
+    );
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "the message says what is missing: {error}"
+    );
+}

@@ -83,10 +83,12 @@ export async function serveDist() {
 
 /**
  * Starts Chromium with a fresh profile and opens the app with `app_info` answered by `appInfo`
- * (an object, or `{ error: {code, message} }` to reject). Returns { page, problems, close }, where
- * `problems` collects console errors, page errors and CSP violations seen so far.
+ * (an object, or `{ error: {code, message} }` to reject). Other commands go to `backend`, when
+ * given: the path of a script run before the app that sets `globalThis.BryggaMockBackend` to a
+ * function `(cmd, args) => reply` (see e2e/mocks/release-backend.js). Returns { page, problems,
+ * close }, where `problems` collects console errors, page errors and CSP violations seen so far.
  */
-export async function openApp(baseUrl, appInfo) {
+export async function openApp(baseUrl, appInfo, backend) {
   const profile = mkdtempSync(join(tmpdir(), 'brygga-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -111,6 +113,7 @@ export async function openApp(baseUrl, appInfo) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
   await page.addInitScript({ path: mocksBundle });
+  if (backend !== undefined) await page.addInitScript({ path: backend });
   await page.addInitScript((reply) => {
     // tauri.conf.json sets freezePrototype; the app must run with a frozen Object.prototype.
     Object.freeze(Object.prototype);
@@ -125,6 +128,7 @@ export async function openApp(baseUrl, appInfo) {
         if (reply && typeof reply === 'object' && 'error' in reply) throw reply.error;
         return reply;
       }
+      if (typeof globalThis.BryggaMockBackend === 'function') return globalThis.BryggaMockBackend(cmd, args);
       throw { code: 'unknown', message: `no mock for ${cmd}` };
     });
   }, appInfo);

@@ -7,6 +7,12 @@ macro_rules! with_commands {
     ($apply:ident) => {
         $apply! {
             app_info(AppInfoRequest) -> AppInfo;
+            release_overview(ReleaseOverviewRequest) -> ReleaseOverview;
+            release_now(ReleaseNowRequest) -> ReleaseResult;
+            release_overdue_batch(BatchRequest) -> ReleaseResult;
+            skip_overdue_batch(BatchRequest) -> ();
+            hold_back_orders(HoldBackRequest) -> ();
+            save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
         }
     };
 }

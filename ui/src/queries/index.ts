@@ -1,3 +1,4 @@
 export { createQueryClient } from "./client";
 export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
+export { useReleaseAction, useReleaseOverview } from "./useRelease";

@@ -7,4 +7,8 @@ export const queryKeys = {
     all: ["app"] as const,
     info: () => ["app", "info"] as const,
   },
+  release: {
+    all: ["release"] as const,
+    overview: () => ["release", "overview"] as const,
+  },
 } as const;

@@ -1,13 +1,15 @@
 import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
+import { ReleaseScreen } from "./release/ReleaseScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case "dashboard":
       return <Dashboard />;
-    case "orders":
     case "releaseBatches":
+      return <ReleaseScreen />;
+    case "orders":
     case "products":
     case "stockReconciliation":
     case "inbound":

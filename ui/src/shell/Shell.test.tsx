@@ -29,12 +29,12 @@ describe("Shell", () => {
 
   it("shows a plain notice on a screen that is not built yet", () => {
     renderWithProviders(<Shell />);
-    fireEvent.click(screen.getByRole("button", { name: "Ordersläpp" }));
+    fireEvent.click(screen.getByRole("button", { name: "Returer" }));
     expect(screen.getByTestId("not-built").textContent, "the merchant is told, not shown an empty page").toBe(
       "Den här vyn finns inte ännu i den här versionen.",
     );
-    expect(screen.getByTestId("screen-title").textContent, "the header names the screen").toBe("Ordersläpp");
-    expect(screen.getByRole("button", { name: "Ordersläpp" }).getAttribute("aria-current")).toBe("page");
+    expect(screen.getByTestId("screen-title").textContent, "the header names the screen").toBe("Returer");
+    expect(screen.getByRole("button", { name: "Returer" }).getAttribute("aria-current")).toBe("page");
     expect(screen.getByRole("button", { name: "Översikt" }).getAttribute("aria-current"), "only one is current").toBeNull();
   });
 
