@@ -6,9 +6,10 @@
 //! starts afresh each time: the simulators are new, so what the last demo learnt is forgotten.
 
 use brygga_core::Sensitive;
+use brygga_core::release::{ReleaseMode, ReleaseSettings};
 use brygga_sim::demo::{SAMPLE_SEED, start_ongoing, start_starweb};
 use brygga_sim::fault::FaultSpec;
-use brygga_sim::ongoing::{OngoingSim, Picking, Release, Shipping};
+use brygga_sim::ongoing::{OngoingSim, Picking, Shipping};
 use brygga_sim::server::SimServer;
 use brygga_sim::starweb::StarwebSim;
 use brygga_sim::starweb::sample::{SampleData, SampleOrder};
@@ -46,8 +47,14 @@ fn demo_error(what: &str, err: impl std::fmt::Display) -> IpcError {
 
 impl DemoSystems {
     /// Starts both simulators with `products` sample products, saves the connections to them,
-    /// applies the mapping suggested from their lists and records the first-sync baseline.
-    pub async fn start(app: &App, products: usize) -> Result<DemoSystems, IpcError> {
+    /// applies the mapping suggested from their lists, saves release settings in `release` mode if
+    /// given (else orders wait for the merchant's "release now") and records the first-sync
+    /// baseline.
+    pub async fn start(
+        app: &App,
+        products: usize,
+        release: Option<ReleaseMode>,
+    ) -> Result<DemoSystems, IpcError> {
         app.store()?.forget_sync_state()?;
         let (warehouse, warehouse_server) = start_ongoing(0, products, FaultSpec::none())
             .await
@@ -83,6 +90,15 @@ impl DemoSystems {
             .map_err(|e| demo_error("the simulators' lists could not be read", e))?;
         mapping::set(app, &suggestion.statuses)?;
         mapping::set(app, &suggestion.transport)?;
+        if let Some(mode) = release {
+            mapping::set(
+                app,
+                &ReleaseSettings {
+                    mode,
+                    ..ReleaseSettings::default()
+                },
+            )?;
+        }
         engine.activate()?;
         Ok(DemoSystems {
             shop,
@@ -107,8 +123,9 @@ impl DemoSystems {
         }
     }
 
-    /// The 3PL moves each of these warehouse orders one step (released, picked, shipped); says
-    /// what happened to each.
+    /// The 3PL moves each of these warehouse orders one step once Brygga has released it (picked,
+    /// then shipped); says what happened to each. Releasing is Brygga's part: a batch, "release on
+    /// arrival", or the merchant's "release now".
     pub fn play_the_warehouse(&self, warehouse_order_ids: &[i64]) -> Vec<String> {
         let mut happened = Vec::new();
         for id in warehouse_order_ids {
@@ -119,10 +136,7 @@ impl DemoSystems {
                 continue;
             };
             let step = match order.status_number {
-                ..300 => self
-                    .warehouse
-                    .release_order(order.order_id, &Release::default())
-                    .map(|_| "released to picking"),
+                ..300 => continue,
                 300..400 => self
                     .warehouse
                     .pick_order(order.order_id, &Picking::default())
@@ -160,7 +174,7 @@ impl Drop for LiveDemo {
 /// runtime, holding the engine lock so no other Brygga drains the same outbox.
 pub async fn start_live(app: &App, every: std::time::Duration) -> Result<LiveDemo, IpcError> {
     let lock = crate::sync::EngineLock::acquire(app)?;
-    let mut systems = DemoSystems::start(app, 40).await?;
+    let mut systems = DemoSystems::start(app, 40, None).await?;
     let engine = crate::sync::engine(app)?;
     let stop = std::sync::Arc::new(brygga_sync::Stop::default());
     let running = stop.clone();

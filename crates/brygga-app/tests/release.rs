@@ -17,7 +17,7 @@ use brygga_app::{App, ErrorCode};
 /// Returns the app, the running systems (dropping them stops the simulators) and the order's id.
 async fn one_order_waiting(dir: &std::path::Path) -> (App, DemoSystems, i64) {
     let app = App::for_testing(dir);
-    let mut systems = DemoSystems::start(&app, 10)
+    let mut systems = DemoSystems::start(&app, 10, None)
         .await
         .expect("the simulators start and are connected");
     // The shop stamps orders to the second and the baseline is taken to the millisecond: an

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use brygga_app::App;
 use brygga_app::demo::DemoSystems;
+use brygga_core::release::ReleaseMode;
 use brygga_core::schedule::Flow;
 use brygga_sync::{Engine, Stop};
 use clap::Args;
@@ -40,7 +41,7 @@ pub async fn demo(app: &App, args: DemoArgs) -> ExitCode {
 }
 
 async fn play(app: &App, args: DemoArgs) -> Result<(), String> {
-    let mut systems = DemoSystems::start(app, args.products)
+    let mut systems = DemoSystems::start(app, args.products, Some(ReleaseMode::OnArrival))
         .await
         .map_err(|e| e.to_string())?;
     println!("shop simulator:      {}", systems.shop_server.api_url());
@@ -67,6 +68,10 @@ async fn play(app: &App, args: DemoArgs) -> Result<(), String> {
                 continue;
             }
             report_flow(&engine, flow).await;
+        }
+        match engine.release_tick().await {
+            Ok(_) => report_drain(&engine).await,
+            Err(err) => println!("brygga: releasing failed: {err}"),
         }
         let sent: Vec<i64> = engine
             .store()
@@ -102,6 +107,11 @@ async fn report_flow(engine: &Engine, flow: Flow) {
         }
         Err(err) => println!("brygga: the {} cycle failed: {err}", flow.as_str()),
     }
+    report_drain(engine).await;
+}
+
+/// A drain, printed.
+async fn report_drain(engine: &Engine) {
     let stop = Stop::default();
     match engine.drain(stop.flag()).await {
         Ok(d) if d.done + d.dead > 0 => {
