@@ -32,6 +32,24 @@ export class Session {
     return this.call('GET', `/element/${element}/text`);
   }
 
+  async attribute(selector, name) {
+    const [element] = await this.find(selector);
+    if (!element) return null;
+    return this.call('GET', `/element/${element}/attribute/${name}`);
+  }
+
+  /** Scrolls the first match into view and resolves after the next two painted frames. */
+  async scrollIntoView(selector) {
+    const [element] = await this.find(selector);
+    if (!element) throw new Error(`no element matches ${selector}`);
+    await this.call('POST', '/execute/async', {
+      script:
+        'const [el, done] = arguments; el.scrollIntoView({ block: "center" }); ' +
+        'requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+      args: [{ [ELEMENT]: element }],
+    });
+  }
+
   async click(selector) {
     const [element] = await this.find(selector);
     if (!element) throw new Error(`no element matches ${selector}`);

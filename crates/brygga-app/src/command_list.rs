@@ -12,6 +12,7 @@ macro_rules! with_commands {
             release_overdue_batch(BatchRequest) -> ReleaseResult;
             skip_overdue_batch(BatchRequest) -> ();
             hold_back_orders(HoldBackRequest) -> ();
+            put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
         }
     };

@@ -7,16 +7,17 @@ use ts_rs::TS;
 
 pub use crate::info::app_info;
 pub use crate::release::{
-    hold_back_orders, release_now, release_overdue_batch, release_overview, save_release_settings,
-    skip_overdue_batch,
+    hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
+    save_release_settings, skip_overdue_batch,
 };
 
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
     pub use crate::info::{AppInfo, AppInfoRequest};
     pub use crate::release::{
-        BatchRequest, HoldBackRequest, ReleaseNowRequest, ReleaseOverview, ReleaseOverviewRequest,
-        ReleaseResult, ReleaseSettingsForm, SaveReleaseSettingsRequest,
+        BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
+        ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,
+        SaveReleaseSettingsRequest,
     };
 }
 

@@ -3,8 +3,8 @@
 
 use brygga_app::commands::types::*;
 use brygga_app::commands::{
-    hold_back_orders, release_now, release_overdue_batch, release_overview, save_release_settings,
-    skip_overdue_batch,
+    hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
+    save_release_settings, skip_overdue_batch,
 };
 use brygga_app::demo::DemoSystems;
 use brygga_app::release::{
@@ -208,6 +208,68 @@ async fn a_held_back_order_is_skipped_until_let_go() {
     .expect_err("an order Brygga never saw cannot be held");
     assert_eq!(unknown.code, ErrorCode::Validation);
     assert!(unknown.message.contains("987654321"), "{unknown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_released_order_is_put_back_on_hold_in_the_warehouse() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order) = one_order_waiting(dir.path()).await;
+    let status = |systems: &DemoSystems| {
+        systems
+            .warehouse
+            .order_by_number(&order.to_string())
+            .expect("the order is in the warehouse")
+            .status_number
+    };
+    let waiting = status(&systems);
+
+    let released = release_now(
+        &app,
+        ReleaseNowRequest {
+            orders: Some(vec![order]),
+        },
+    )
+    .await
+    .expect("the order is released");
+    assert_eq!(released.failed, 0, "{:?}", released.problems);
+    assert!(
+        status(&systems) > waiting,
+        "released, the order left the waiting status in the warehouse"
+    );
+
+    let result = put_orders_on_hold(
+        &app,
+        PutOnHoldRequest {
+            orders: vec![order],
+        },
+    )
+    .await
+    .expect("a released order the warehouse has not started picking goes back on hold");
+    assert_eq!(result.failed, 0, "{:?}", result.problems);
+    assert_eq!(result.done, 1, "one call put the one order back");
+    assert_eq!(
+        status(&systems),
+        waiting,
+        "back in the waiting status in the warehouse"
+    );
+
+    let overview = release_overview(&app, ReleaseOverviewRequest {})
+        .await
+        .unwrap();
+    let candidate = overview
+        .candidates
+        .iter()
+        .find(|c| c.shop_order_id == order)
+        .unwrap_or_else(|| panic!("order {order} waits again: {overview:#?}"));
+    assert!(
+        candidate.held_back && candidate.skip_reason == Some(SkipReason::HeldBack),
+        "it stays out of the next batches until let go: {candidate:?}"
+    );
+
+    let none = put_orders_on_hold(&app, PutOnHoldRequest { orders: vec![] })
+        .await
+        .expect_err("nothing chosen");
+    assert_eq!(none.code, ErrorCode::Validation);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

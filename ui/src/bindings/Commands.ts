@@ -3,6 +3,8 @@ import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
+import type { PutOnHoldRequest } from "./PutOnHoldRequest";
+import type { PutOnHoldResult } from "./PutOnHoldResult";
 import type { ReleaseNowRequest } from "./ReleaseNowRequest";
 import type { ReleaseOverview } from "./ReleaseOverview";
 import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
@@ -13,4 +15,4 @@ import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };

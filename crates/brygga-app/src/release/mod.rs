@@ -1,6 +1,6 @@
 //! The release screen's commands (flow 4, ordersläpp): what waits and what the next batch would
-//! do with it, releasing now or an overdue batch, skipping one, holding orders back, and the
-//! release settings.
+//! do with it, releasing now or an overdue batch, skipping one, holding orders back, putting
+//! released orders back on hold in the warehouse, and the release settings.
 //!
 //! Everything that talks to the warehouse goes through the engine of the saved connections
 //! ([`crate::sync::engine`]); without them the answer is `notConfigured`. Holding back, skipping and
@@ -113,6 +113,30 @@ pub struct HoldBackRequest {
     #[ts(type = "Array<number>")]
     pub orders: Vec<i64>,
     pub held: bool,
+}
+
+/// `put_orders_on_hold`: released orders to put back to waiting in the warehouse.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PutOnHoldRequest {
+    #[ts(type = "Array<number>")]
+    pub orders: Vec<i64>,
+}
+
+/// What putting orders back on hold did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PutOnHoldResult {
+    /// Orders the warehouse took back to waiting.
+    pub done: u32,
+    /// Calls that gave up; each is in the problem list with its reason.
+    pub failed: u32,
+    /// Calls that will be tried again.
+    pub retrying: u32,
+    /// The reasons of the calls that gave up, in words.
+    pub problems: Vec<String>,
 }
 
 /// `save_release_settings`: replaces the release settings whole.
@@ -287,6 +311,36 @@ pub async fn hold_back_orders(app: &App, request: HoldBackRequest) -> Result<(),
             .set_held_back(*id, request.held, now_ms)?;
     }
     Ok(())
+}
+
+/// Puts released orders back on hold: back to waiting in the warehouse where it has not started
+/// picking, and held back from the next batches until the merchant lets them go.
+pub async fn put_orders_on_hold(
+    app: &App,
+    request: PutOnHoldRequest,
+) -> Result<PutOnHoldResult, IpcError> {
+    if request.orders.is_empty() {
+        return Err(IpcError::new(
+            ErrorCode::Validation,
+            "no order is chosen; choose at least one released order to put back on hold",
+        ));
+    }
+    let engine = crate::sync::engine(app)?;
+    let drained = engine
+        .put_on_hold(&request.orders)
+        .await
+        .map_err(sync_error)?;
+    let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(PutOnHoldResult {
+        done: count(drained.done),
+        failed: count(drained.dead),
+        retrying: count(drained.retrying),
+        problems: drained
+            .failures
+            .iter()
+            .map(|f| format!("{}: {}", f.subject, f.message))
+            .collect(),
+    })
 }
 
 /// Checks and saves the release settings; from then on batches run on their times. Returns the

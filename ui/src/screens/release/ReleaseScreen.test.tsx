@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { HoldBackRequest } from "../../bindings/HoldBackRequest";
+import type { PutOnHoldRequest } from "../../bindings/PutOnHoldRequest";
 import type { ReleaseNowRequest } from "../../bindings/ReleaseNowRequest";
 import type { ReleaseResult } from "../../bindings/ReleaseResult";
 import type { SaveReleaseSettingsRequest } from "../../bindings/SaveReleaseSettingsRequest";
@@ -118,6 +119,104 @@ describe("ReleaseScreen", () => {
       ]),
     );
     expect(within(row(1032)).getByTestId("fate").textContent).toBe("Waits: held back");
+  });
+
+  it("puts a released order back on hold from the history", async () => {
+    const requests: PutOnHoldRequest[] = [];
+    let held = false;
+    mockCommands({
+      release_overview: () =>
+        held
+          ? sampleOverview({
+              candidates: [{ ...sampleOverview().candidates[0]!, heldBack: true, willRelease: false, skipReason: "heldBack" }],
+              history: [sampleBatch()],
+            })
+          : sampleOverview({ candidates: sampleOverview().candidates.slice(1), history: [sampleBatch()] }),
+      put_orders_on_hold: (request) => {
+        requests.push(request);
+        held = true;
+        return { done: 1, failed: 0, retrying: 0, problems: [] };
+      },
+    });
+    renderWithProviders(<ReleaseScreen />, "sv");
+    fireEvent.click(await screen.findByRole("button", { name: "Sätt tillbaka i väntan Order 1031" }));
+    await waitFor(() => expect(requests).toEqual([{ orders: [1031] }]));
+    expect((await screen.findByTestId("put-on-hold-result")).textContent).toContain("1 ordrar sattes tillbaka i väntan");
+    await waitFor(() =>
+      expect(screen.queryByTestId("put-on-hold"), "waiting again, the order has no button").toBeNull(),
+    );
+    expect(within(row(1031)).getByTestId("fate").textContent).toBe("Väntar: hålls tillbaka");
+  });
+
+  it("edits holidays, paid only, statuses, shipping methods and the released status", async () => {
+    const saved: SaveReleaseSettingsRequest[] = [];
+    mockCommands({
+      release_overview: () => sampleOverview(),
+      save_release_settings: (request) => {
+        saved.push(request);
+        if (request.settings.holidays.includes("2025-13-01")) {
+          throw {
+            code: "validation",
+            message: 'the release settings were not saved: the holiday "2025-13-01" is not a date; expected YYYY-MM-DD',
+          };
+        }
+        return request.settings;
+      },
+    });
+    renderWithProviders(<ReleaseScreen />, "en");
+    fireEvent.click(await screen.findByRole("button", { name: "Add holiday" }));
+    fireEvent.click(screen.getByRole("button", { name: "Add holiday" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Holiday 1 (YYYY-MM-DD)" }), {
+      target: { value: "2025-12-24" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: "Holiday 2 (YYYY-MM-DD)" }), {
+      target: { value: "2025-13-01" },
+    });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Paid orders only" }));
+    fireEvent.change(screen.getByTestId("shop-statuses"), { target: { value: "1, x2" } });
+    fireEvent.change(screen.getByTestId("shipping-methods"), { target: { value: "3,7" } });
+    fireEvent.change(screen.getByTestId("released-status"), { target: { value: "300" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
+
+    expect((await screen.findByTestId("settings-form-problem")).textContent, "a bad id is caught before saving").toContain(
+      '"x2"',
+    );
+    expect(saved).toEqual([]);
+
+    fireEvent.change(screen.getByTestId("shop-statuses"), { target: { value: "1, 2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
+    const error = await screen.findByTestId("settings-error");
+    expect(error.textContent, "the server's message is shown next to the form").toContain("2025-13-01");
+    expect(screen.queryByTestId("settings-form-problem")).toBeNull();
+    expect(saved[0]?.settings.holidays).toEqual(["2025-12-24", "2025-13-01"]);
+    expect(saved[0]?.settings.rule).toMatchObject({ paidOnly: true, shopStatuses: [1, 2], shippingMethods: [3, 7] });
+    expect(saved[0]?.settings.releasedStatus).toBe(300);
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove holiday 2" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save rules" }));
+    await screen.findByTestId("settings-saved");
+    expect(saved[1]?.settings.holidays).toEqual(["2025-12-24"]);
+  });
+
+  it("reads the overview again every 15 seconds, so new orders appear by themselves", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let reads = 0;
+      mockCommands({
+        release_overview: () => {
+          reads += 1;
+          return reads === 1 ? sampleOverview({ candidates: [] }) : sampleOverview();
+        },
+      });
+      renderWithProviders(<ReleaseScreen />, "sv");
+      await screen.findByTestId("next-batch");
+      expect(screen.queryByTestId("candidate")).toBeNull();
+      await vi.advanceTimersByTimeAsync(15_000);
+      await waitFor(() => expect(screen.getAllByTestId("candidate")).toHaveLength(3));
+      expect(reads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("shows the backend's validation message when the settings are refused", async () => {

@@ -61,7 +61,7 @@ function ReleaseView({ overview }: { overview: ReleaseOverview }) {
       {overview.overdue.length > 0 && <OverdueBatches batches={overview.overdue} />}
       <NextBatch overview={overview} />
       <ReleaseSettingsEditor settings={overview.settings} saved={overview.settingsSaved} />
-      <ReleaseHistory batches={overview.history} />
+      <ReleaseHistory batches={overview.history} waiting={new Set(overview.candidates.map((c) => c.shopOrderId))} />
     </div>
   );
 }

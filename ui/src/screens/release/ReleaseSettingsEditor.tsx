@@ -22,10 +22,31 @@ function row(at: string, days: readonly string[]): TimeRow {
   return { key: nextKey, at, days: new Set(days) };
 }
 
+/** One editable holiday (YYYY-MM-DD); `key` as for [`TimeRow`]. */
+type HolidayRow = { key: number; date: string };
+
+function holiday(date: string): HolidayRow {
+  nextKey += 1;
+  return { key: nextKey, date };
+}
+
+/** A comma-separated id list as typed; the parts that are not whole numbers in `bad`. */
+function ids(text: string): { ids: number[]; bad: string[] } {
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  return {
+    ids: parts.filter((p) => /^\d+$/.test(p)).map(Number),
+    bad: parts.filter((p) => !/^\d+$/.test(p)),
+  };
+}
+
 /**
- * The simple rule and time editor: mode, release times with weekdays, batch maximum and the
- * pickable rule. Fields the screen does not edit (holidays, statuses, shipping methods, release
- * status) are kept as loaded. The backend checks everything and names what is wrong.
+ * The rule and time editor: mode, release times with weekdays, holidays, batch maximum, the
+ * pickable rule, "paid only", shop statuses and shipping methods (comma-separated ids: the overview
+ * carries no live lists of them) and the warehouse status releasing moves orders to (a number;
+ * empty for the mapping's first "started"). The backend checks everything and names what is wrong.
  */
 export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSettingsForm; saved: boolean }) {
   const t = useT();
@@ -34,6 +55,14 @@ export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSe
   const [times, setTimes] = useState<TimeRow[]>(() => settings.times.map((time) => row(time.at, time.days)));
   const [max, setMax] = useState(settings.rule.maxPerBatch === null ? "" : String(settings.rule.maxPerBatch));
   const [pickable, setPickable] = useState<PickableRuleName>(settings.rule.pickable);
+  const [holidays, setHolidays] = useState<HolidayRow[]>(() => settings.holidays.map(holiday));
+  const [paidOnly, setPaidOnly] = useState(settings.rule.paidOnly);
+  const [shopStatuses, setShopStatuses] = useState(settings.rule.shopStatuses.join(", "));
+  const [shippingMethods, setShippingMethods] = useState(settings.rule.shippingMethods.join(", "));
+  const [releasedStatus, setReleasedStatus] = useState(
+    settings.releasedStatus === null ? "" : String(settings.releasedStatus),
+  );
+  const [formProblem, setFormProblem] = useState<string | null>(null);
   const save = useReleaseAction("save_release_settings");
 
   const setTime = (key: number, change: (row: TimeRow) => TimeRow) =>
@@ -50,11 +79,29 @@ export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSe
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = max.trim();
+    const statuses = ids(shopStatuses);
+    const methods = ids(shippingMethods);
+    const released = releasedStatus.trim();
+    const bad = [...statuses.bad, ...methods.bad, ...(released === "" || /^\d+$/.test(released) ? [] : [released])];
+    if (bad.length > 0) {
+      setFormProblem(t("release.settings.notAnId", { values: bad.map((b) => `"${b}"`).join(", ") }));
+      return;
+    }
+    setFormProblem(null);
     const form: ReleaseSettingsForm = {
       ...settings,
       mode,
       times: times.map((r) => ({ at: r.at.trim(), days: DAYS.filter((d) => r.days.has(d)) })),
-      rule: { ...settings.rule, pickable, maxPerBatch: trimmed === "" ? null : Number(trimmed) },
+      holidays: holidays.map((h) => h.date.trim()).filter((d) => d !== ""),
+      rule: {
+        ...settings.rule,
+        pickable,
+        paidOnly,
+        shopStatuses: statuses.ids,
+        shippingMethods: methods.ids,
+        maxPerBatch: trimmed === "" ? null : Number(trimmed),
+      },
+      releasedStatus: released === "" ? null : Number(released),
     };
     save.mutate({ settings: form });
   };
@@ -124,6 +171,42 @@ export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSe
           </fieldset>
         )}
 
+        {mode === "batches" && (
+          <fieldset className="release-settings__group" data-testid="holidays">
+            <legend>{t("release.settings.holidays")}</legend>
+            {holidays.length === 0 && <p className="release__hint">{t("release.settings.noHolidays")}</p>}
+            {holidays.map((h, index) => (
+              <span key={h.key} className="release-settings__time" data-testid="holiday">
+                <input
+                  type="text"
+                  className="input input--date"
+                  placeholder="2025-12-24"
+                  value={h.date}
+                  onChange={(e) =>
+                    setHolidays((rows) => rows.map((r) => (r.key === h.key ? { ...r, date: e.target.value } : r)))
+                  }
+                  aria-label={t("release.settings.holidayLabel", { n: index + 1 })}
+                />
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setHolidays((rows) => rows.filter((r) => r.key !== h.key))}
+                  aria-label={`${t("release.settings.removeHoliday")} ${index + 1}`}
+                >
+                  {t("release.settings.removeHoliday")}
+                </button>
+              </span>
+            ))}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setHolidays((rows) => [...rows, holiday("")])}
+            >
+              {t("release.settings.addHoliday")}
+            </button>
+          </fieldset>
+        )}
+
         <label className="release-settings__field">
           {t("release.settings.maxPerBatch")}
           <input
@@ -148,6 +231,51 @@ export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSe
           </select>
         </label>
 
+        <label className="release-settings__choice">
+          <input type="checkbox" checked={paidOnly} onChange={(e) => setPaidOnly(e.target.checked)} data-testid="paid-only" />
+          {t("release.settings.paidOnly")}
+        </label>
+
+        <label className="release-settings__field">
+          {t("release.settings.shopStatuses")}
+          <input
+            type="text"
+            className="input"
+            placeholder="1, 2"
+            value={shopStatuses}
+            onChange={(e) => setShopStatuses(e.target.value)}
+            data-testid="shop-statuses"
+          />
+          <span className="release__hint">{t("release.settings.idsHint")}</span>
+        </label>
+
+        <label className="release-settings__field">
+          {t("release.settings.shippingMethods")}
+          <input
+            type="text"
+            className="input"
+            placeholder="3, 7"
+            value={shippingMethods}
+            onChange={(e) => setShippingMethods(e.target.value)}
+            data-testid="shipping-methods"
+          />
+          <span className="release__hint">{t("release.settings.idsHint")}</span>
+        </label>
+
+        <label className="release-settings__field">
+          {t("release.settings.releasedStatus")}
+          <input
+            type="text"
+            inputMode="numeric"
+            className="input input--number"
+            placeholder="300"
+            value={releasedStatus}
+            onChange={(e) => setReleasedStatus(e.target.value)}
+            data-testid="released-status"
+          />
+          <span className="release__hint">{t("release.settings.releasedStatusHint")}</span>
+        </label>
+
         <div className="release__actions">
           <button type="submit" className="button button--primary" disabled={save.isPending} data-testid="save-settings">
             {save.isPending ? (
@@ -164,6 +292,11 @@ export function ReleaseSettingsEditor({ settings, saved }: { settings: ReleaseSe
             </span>
           )}
         </div>
+        {formProblem !== null && (
+          <p className="release__problem-detail" role="alert" data-testid="settings-form-problem">
+            {formProblem}
+          </p>
+        )}
         {save.error !== null && (
           <ErrorBanner
             testId="settings-error"
