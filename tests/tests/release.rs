@@ -9,6 +9,8 @@ use brygga_sync::release::{RELEASE_SETTINGS, StartedBy};
 use chrono::{Datelike, NaiveTime, TimeDelta, TimeZone, Utc};
 
 const RELEASED: i32 = 300;
+/// The demo shop's invoice payment: pay later, nothing reserved at checkout.
+const PAYMENT_INVOICE: u32 = 24;
 
 /// A world with articles in the warehouse and stock for the first SKU only.
 async fn world() -> World {
@@ -347,6 +349,43 @@ async fn release_on_arrival_releases_every_order_as_it_comes() {
             .map(|o| o.status_number),
         Some(RELEASED),
         "and a second look changes nothing"
+    );
+    world.assert_conforms();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paid_only_rule_leaves_pay_later_orders_waiting() {
+    let world = world().await;
+    let klarna = world.place_order(&world.stock_sku(0), 1, "MyPack Collect");
+    let mut invoice = world.checkout(&world.stock_sku(0), 1, "MyPack Collect");
+    invoice.payment_method_id = PAYMENT_INVOICE;
+    let invoice = world.place(invoice);
+    world.sync(Flow::Orders).await;
+
+    let mut settings = ReleaseSettings::default();
+    settings.rule.paid_only = true;
+    world
+        .store
+        .settings()
+        .set(RELEASE_SETTINGS, &settings, 0)
+        .unwrap();
+    let report = world
+        .engine
+        .release_batch(None, StartedBy::Merchant, None, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        report.plan.take,
+        vec![klarna],
+        "the Klarna order's payment is reserved, so it goes: {report:#?}"
+    );
+    assert!(
+        report
+            .plan
+            .skipped
+            .iter()
+            .any(|(id, why)| *id == invoice && why.to_string().contains("paid")),
+        "the invoice order waits, and the history says it is not paid: {report:#?}"
     );
     world.assert_conforms();
 }

@@ -80,6 +80,7 @@ fn order(id: i64) -> ShopOrder {
             line(3, None, 1),
         ],
         tracking_number: None,
+        payment_secured: true,
     }
 }
 

@@ -126,7 +126,20 @@ pub fn shop_order(order: &Order) -> Result<ShopOrder, StarwebError> {
             })
             .collect(),
         tracking_number: non_empty(&order.shipping_tracking_no),
+        payment_secured: payment_secured(order),
     })
+}
+
+/// Whether the payment is secured: the provider reports it reserved, authorised or paid, or
+/// something has been paid. Invoice and pay-in-store orders have neither until they are paid.
+fn payment_secured(order: &Order) -> bool {
+    let status = order
+        .payment_status
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase();
+    ["reserved", "authorized", "authorised", "paid", "captured"].contains(&status.as_str())
+        || order.amount_paid.is_some_and(|amount| amount > 0.0)
 }
 
 fn address(a: &order_model::Address) -> Address {

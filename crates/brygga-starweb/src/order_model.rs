@@ -32,6 +32,9 @@ pub struct Order {
     pub payment_method_id: Option<i32>,
     pub payment_method_id_code: Option<String>,
     pub payment_method_name: Option<String>,
+    /// The payment provider's state, e.g. `reserved` or `paid`.
+    pub payment_status: Option<String>,
+    pub amount_paid: Option<f64>,
     pub payment_fee: Option<f64>,
     pub total_amount: Option<f64>,
     pub total_vat: Option<f64>,

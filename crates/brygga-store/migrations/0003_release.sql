@@ -52,3 +52,8 @@ ALTER TABLE order_links
     ADD COLUMN held_back INTEGER NOT NULL DEFAULT 0 CHECK (held_back IN (0, 1));
 ALTER TABLE order_links
     ADD COLUMN released_batch_id INTEGER REFERENCES release_batches (id);
+
+-- paid: whether the shop reports the payment secured (reserved, authorised or paid), so a batch
+-- rule can leave pay-later orders waiting until the merchant releases them by hand.
+ALTER TABLE order_links
+    ADD COLUMN paid INTEGER NOT NULL DEFAULT 1 CHECK (paid IN (0, 1));

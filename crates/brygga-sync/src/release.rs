@@ -116,8 +116,7 @@ impl Engine {
                     warehouse_order_id,
                     created_at: Utc.timestamp_millis_opt(link.shop_created_at_ms).single()?,
                     shop_status: link.shop_status_id.unwrap_or_default(),
-                    // Starweb lists only orders whose payment step completed.
-                    paid: true,
+                    paid: link.paid,
                     shipping_method_id: link.shipping_method_id,
                     held_back: link.held_back,
                     pickability: pickable

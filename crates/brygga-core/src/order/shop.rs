@@ -63,6 +63,8 @@ pub struct ShopOrder {
     pub remark: Option<String>,
     pub lines: Vec<ShopOrderLine>,
     pub tracking_number: Option<String>,
+    /// The payment is secured (reserved, authorised or paid); false for pay-later orders.
+    pub payment_secured: bool,
 }
 
 impl ShopOrder {

@@ -74,6 +74,8 @@ pub struct OrderLink {
     pub hold: Option<serde_json::Value>,
     /// The merchant holds the order back from release batches.
     pub held_back: bool,
+    /// The shop reports the payment secured (reserved, authorised or paid).
+    pub paid: bool,
     /// The release batch that released the order; `None` if Brygga has not released it, or put
     /// it back on hold since.
     pub released_batch_id: Option<i64>,
@@ -93,7 +95,7 @@ pub struct OrderLinkCounts {
 const COLUMNS: &str = "shop_order_id, identity, shop_created_at_ms, shop_status_id, \
     shipping_method_id, warehouse_order_id, sent_hash, sent_at_ms, sent_generation, \
     warehouse_status, warehouse_status_text, shop_status_written, tracking_written, \
-    status_writes, cancelled, baseline, hold, held_back, released_batch_id, updated_at_ms";
+    status_writes, cancelled, baseline, hold, held_back, released_batch_id, updated_at_ms, paid";
 
 fn order_link(row: &Row<'_>) -> rusqlite::Result<OrderLink> {
     Ok(OrderLink {
@@ -117,6 +119,7 @@ fn order_link(row: &Row<'_>) -> rusqlite::Result<OrderLink> {
         held_back: row.get(17)?,
         released_batch_id: row.get(18)?,
         updated_at_ms: row.get(19)?,
+        paid: row.get(20)?,
     })
 }
 
@@ -284,6 +287,24 @@ impl<'s> OrderLinks<'s> {
 
     /// Holds the order back from release batches (`true`), or lets batches take it again
     /// (`false`); an error if the order was never seen.
+    /// Records whether the shop reports the order's payment secured.
+    pub fn record_paid(
+        &self,
+        shop_order_id: i64,
+        paid: bool,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.store
+            .run("recording an order's payment state", |conn| {
+                conn.execute(
+                    "UPDATE order_links SET paid = ?2, updated_at_ms = ?3
+                 WHERE shop_order_id = ?1 AND paid IS NOT ?2",
+                    rusqlite::params![shop_order_id, paid, now_ms],
+                )
+                .map(drop)
+            })
+    }
+
     pub fn set_held_back(
         &self,
         shop_order_id: i64,

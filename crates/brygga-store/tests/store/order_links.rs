@@ -56,6 +56,7 @@ fn a_new_order_is_recorded_with_nothing_done_yet() {
             held_back: false,
             released_batch_id: None,
             updated_at_ms: 1_000,
+            paid: true,
         },
         "record_seen returns the stored row, which for a new order is only what the shop said"
     );
@@ -191,6 +192,7 @@ fn a_reused_number_of_a_never_sent_order_takes_the_row_over() {
             held_back: false,
             released_batch_id: None,
             updated_at_ms: 9_000,
+            paid: true,
         },
         "nothing in the warehouse stands for the old order, so the new one takes the row: what \
          the shop says replaces the old order's, and its hold, baseline mark, held-back mark, \

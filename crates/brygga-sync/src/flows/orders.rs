@@ -109,6 +109,11 @@ impl Engine {
                     order.shipping_method_id,
                     now_ms,
                 )?;
+                self.store.order_links().record_paid(
+                    order.order_id,
+                    order.payment_secured,
+                    now_ms,
+                )?;
                 let planner_hold = stored
                     .hold
                     .as_ref()

@@ -67,7 +67,7 @@ pub(super) fn upsert(
         &format!(
             "INSERT INTO order_links ({COLUMNS})
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20)
+                     ?18, ?19, ?20, ?21)
              ON CONFLICT (shop_order_id) DO UPDATE SET ({COLUMNS}) =
                  (excluded.shop_order_id, excluded.identity, excluded.shop_created_at_ms,
                   excluded.shop_status_id, excluded.shipping_method_id,
@@ -76,7 +76,7 @@ pub(super) fn upsert(
                   excluded.warehouse_status_text, excluded.shop_status_written,
                   excluded.tracking_written, excluded.status_writes, excluded.cancelled,
                   excluded.baseline, excluded.hold, excluded.held_back,
-                  excluded.released_batch_id, excluded.updated_at_ms)"
+                  excluded.released_batch_id, excluded.updated_at_ms, excluded.paid)"
         ),
         params![
             link.shop_order_id,
@@ -99,6 +99,7 @@ pub(super) fn upsert(
             link.held_back,
             link.released_batch_id,
             link.updated_at_ms,
+            link.paid,
         ],
     )
 }
