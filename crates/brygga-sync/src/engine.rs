@@ -122,53 +122,50 @@ impl Engine {
         result
     }
 
-    /// Queues the operations (or, in a dry run, only lists them). A newly queued change supersedes
-    /// older waiting changes of the same kind for the same subject, so an older version of an order
-    /// or a stock quantity is never sent after a newer one.
+    /// Queues the operations (or, in a dry run, only lists them) and adds them to the report.
     pub(crate) fn enqueue(
         &self,
         operations: Vec<Operation>,
         report: &mut FlowReport,
     ) -> Result<(), StoreError> {
-        let now_ms = self.now_ms();
         for operation in operations {
-            let kind = operation.kind().to_owned();
-            let key = operation.key();
-            let subject = operation.subject();
-            let queued = if report.dry_run {
-                true
-            } else {
-                // Older waiting versions go first, so no crash can leave one behind the new one.
-                if let Some((prefix, _)) = key.split_once('#') {
-                    self.store.outbox().supersede_pending(
-                        &kind,
-                        &format!("{prefix}#"),
-                        &key,
-                        now_ms,
-                    )?;
-                }
-                let enqueued = self.store.outbox().enqueue(
-                    NewOutboxRow {
-                        kind: kind.clone(),
-                        idempotency_key: key.clone(),
-                        payload: serde_json::to_value(&operation)
-                            .expect("operations are plain data and always serialise"),
-                        max_attempts: self.retry.max_attempts,
-                        run_at_ms: now_ms,
-                    },
-                    now_ms,
-                )?;
-                matches!(enqueued, Enqueued::Inserted(_))
-            };
+            let queued = report.dry_run || self.queue(&operation)?;
             report.planned.push(Planned {
-                kind,
-                key,
-                subject,
+                kind: operation.kind().to_owned(),
+                key: operation.key(),
+                subject: operation.subject(),
                 queued,
                 operation,
             });
         }
         Ok(())
+    }
+
+    /// Queues one operation; false when the same change was queued before. A newly queued change
+    /// supersedes older waiting changes of the same kind for the same subject, so an older version
+    /// of an order or a stock quantity is never sent after a newer one.
+    pub(crate) fn queue(&self, operation: &Operation) -> Result<bool, StoreError> {
+        let now_ms = self.now_ms();
+        let kind = operation.kind();
+        let key = operation.key();
+        // Older waiting versions go first, so no crash can leave one behind the new one.
+        if let Some((prefix, _)) = key.split_once('#') {
+            self.store
+                .outbox()
+                .supersede_pending(kind, &format!("{prefix}#"), &key, now_ms)?;
+        }
+        let enqueued = self.store.outbox().enqueue(
+            NewOutboxRow {
+                kind: kind.to_owned(),
+                idempotency_key: key,
+                payload: serde_json::to_value(operation)
+                    .expect("operations are plain data and always serialise"),
+                max_attempts: self.retry.max_attempts,
+                run_at_ms: now_ms,
+            },
+            now_ms,
+        )?;
+        Ok(matches!(enqueued, Enqueued::Inserted(_)))
     }
 
     /// A feed's cursor: the time its last cycle started reading (`None` before the first).

@@ -40,8 +40,6 @@ pub enum Effect {
         shop_order_id: i64,
         status_id: i64,
         tracking: Option<String>,
-        /// False when a retry found the status already in place and wrote nothing.
-        written_now: bool,
     },
     StockWritten {
         sku: String,
@@ -295,7 +293,6 @@ async fn set_shop_status(
             shop_order_id,
             status_id,
             tracking: now.shipping_tracking_no,
-            written_now: false,
         });
     }
     // Lines and tracking first: the status change may e-mail the customer (and capture the
@@ -325,7 +322,6 @@ async fn set_shop_status(
         shop_order_id,
         status_id,
         tracking: tracking.map(|t| t.number.clone()),
-        written_now: true,
     })
 }
 

@@ -191,12 +191,7 @@ impl Engine {
             Err(err) => return Err(err.into()),
         };
         report.batch_id = Some(batch_id);
-        self.queue_releases(
-            batch_id,
-            &report.candidates,
-            target.warehouse_status,
-            target.shop_status,
-        )?;
+        self.queue_releases(batch_id, target.warehouse_status, target.shop_status)?;
         report.drained = Some(self.finish_batch(batch_id).await?);
         Ok(report)
     }
@@ -206,7 +201,6 @@ impl Engine {
     fn queue_releases(
         &self,
         batch_id: i64,
-        candidates: &[Candidate],
         released_status: i32,
         shop_status: Option<i64>,
     ) -> Result<(), StoreError> {
@@ -220,21 +214,13 @@ impl Engine {
             .into_iter()
             .map(|l| (l.shop_order_id, l))
             .collect();
-        let mut report = crate::report::FlowReport::new(brygga_core::schedule::Flow::Orders, false);
-        let operations = batch
+        let operations: Vec<Operation> = batch
             .orders
             .iter()
             .filter(|o| o.outcome == "pending")
             .filter_map(|o| {
                 let link = links.get(&o.shop_order_id)?;
-                let warehouse_order_id = candidates
-                    .iter()
-                    .find(|c| c.shop_order_id == o.shop_order_id)
-                    .map(|c| c.warehouse_order_id)
-                    .or_else(|| {
-                        link.warehouse_order_id
-                            .and_then(|id| i32::try_from(id).ok())
-                    })?;
+                let warehouse_order_id = i32::try_from(link.warehouse_order_id?).ok()?;
                 Some(Operation::ReleaseOrder {
                     shop_order_id: o.shop_order_id,
                     identity: link.identity.clone(),
@@ -245,7 +231,10 @@ impl Engine {
                 })
             })
             .collect();
-        self.enqueue(operations, &mut report)
+        for operation in &operations {
+            self.queue(operation)?;
+        }
+        Ok(())
     }
 
     /// Drains and marks the batch done.
@@ -278,7 +267,7 @@ impl Engine {
         };
         let (released_status, shop_status) = (target.warehouse_status, target.shop_status);
         for batch in self.store.release_batches().running()? {
-            self.queue_releases(batch.id, &[], released_status, shop_status)?;
+            self.queue_releases(batch.id, released_status, shop_status)?;
             self.finish_batch(batch.id).await?;
         }
         // Releasing by schedule starts when the merchant has saved release settings: an
@@ -289,23 +278,18 @@ impl Engine {
         let now = self.now();
         match settings.mode {
             ReleaseMode::OnArrival => {
-                let mut report =
-                    crate::report::FlowReport::new(brygga_core::schedule::Flow::Orders, false);
-                let operations = self
-                    .release_candidates()
-                    .await?
-                    .into_iter()
-                    .filter(|c| !c.held_back)
-                    .map(|c| Operation::ReleaseOrder {
-                        shop_order_id: c.shop_order_id,
-                        identity: c.identity,
-                        warehouse_order_id: c.warehouse_order_id,
-                        released_status,
-                        shop_status,
-                        batch_id: None,
-                    })
-                    .collect();
-                self.enqueue(operations, &mut report)?;
+                for c in self.release_candidates().await? {
+                    if !c.held_back {
+                        self.queue(&Operation::ReleaseOrder {
+                            shop_order_id: c.shop_order_id,
+                            identity: c.identity,
+                            warehouse_order_id: c.warehouse_order_id,
+                            released_status,
+                            shop_status,
+                            batch_id: None,
+                        })?;
+                    }
+                }
             }
             ReleaseMode::Batches => {
                 let checked = self.cursor(RELEASE_CHECKED)?;
@@ -406,8 +390,9 @@ impl Engine {
                 released_by: link.released_batch_id,
             });
         }
-        let mut report = crate::report::FlowReport::new(brygga_core::schedule::Flow::Orders, false);
-        self.enqueue(operations, &mut report)?;
+        for operation in &operations {
+            self.queue(operation)?;
+        }
         let stop = Stop::default();
         self.drain(stop.flag()).await
     }

@@ -85,31 +85,7 @@ impl Engine {
     pub async fn tick(&self, stop: &Stop) -> Result<Tick, SyncError> {
         let schedules = self.settings()?.schedules;
         let due = due_flows(&schedules, &self.last_runs()?, self.now());
-        let mut flows = Vec::new();
-        for flow in due {
-            if stop.is_requested() {
-                break;
-            }
-            let result = self.run_flow(flow, false).await;
-            if let Err(err) = &result {
-                tracing::warn!(
-                    flow = flow.as_str(),
-                    code = err.code(),
-                    "cycle failed: {err}"
-                );
-            }
-            flows.push((flow, result.map_err(|err| err.to_string())));
-        }
-        let releases = self.release_tick().await;
-        if let Err(err) = &releases {
-            tracing::warn!(code = err.code(), "release check failed: {err}");
-        }
-        let drained = self.drain(stop.flag()).await?;
-        Ok(Tick {
-            flows,
-            releases: releases.map_err(|err| err.to_string()),
-            drained,
-        })
+        self.pass(&due, stop).await
     }
 
     /// How long until the next flow or queued retry is due, at most [`MAX_NAP`].
@@ -134,19 +110,39 @@ impl Engine {
 
     /// One pass of every flow, the release check and a drain, whatever the schedules say.
     pub async fn run_once(&self, stop: &Stop) -> Result<Tick, SyncError> {
-        let mut flows = Vec::new();
-        for flow in [Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock] {
+        self.pass(
+            &[Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock],
+            stop,
+        )
+        .await
+    }
+
+    /// Runs `flows` in order (a failing flow is reported and the others still run), looks at the
+    /// release schedule, then drains the outbox.
+    async fn pass(&self, flows: &[Flow], stop: &Stop) -> Result<Tick, SyncError> {
+        let mut ran = Vec::new();
+        for &flow in flows {
             if stop.is_requested() {
                 break;
             }
             let result = self.run_flow(flow, false).await;
-            flows.push((flow, result.map_err(|err| err.to_string())));
+            if let Err(err) = &result {
+                tracing::warn!(
+                    flow = flow.as_str(),
+                    code = err.code(),
+                    "cycle failed: {err}"
+                );
+            }
+            ran.push((flow, result.map_err(|err| err.to_string())));
         }
-        let releases = self.release_tick().await.map_err(|err| err.to_string());
+        let releases = self.release_tick().await;
+        if let Err(err) = &releases {
+            tracing::warn!(code = err.code(), "release check failed: {err}");
+        }
         let drained = self.drain(stop.flag()).await?;
         Ok(Tick {
-            flows,
-            releases,
+            flows: ran,
+            releases: releases.map_err(|err| err.to_string()),
             drained,
         })
     }
