@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { NavigationProvider, type Destination } from "../navigation/navigate";
 import { DEFAULT_SCREEN, type Screen } from "../navigation/screens";
 import { useT } from "../i18n";
 import { ScreenView } from "../screens/ScreenView";
@@ -8,11 +9,12 @@ import "./Shell.css";
 
 export function Shell({ initialScreen = DEFAULT_SCREEN }: { initialScreen?: Screen }) {
   const t = useT();
-  const [screen, setScreen] = useState<Screen>(initialScreen);
+  const [destination, setDestination] = useState<Destination>({ screen: initialScreen });
+  const screen = destination.screen;
 
   return (
     <div className="shell">
-      <Sidebar current={screen} onNavigate={setScreen} />
+      <Sidebar current={screen} onNavigate={(to) => setDestination({ screen: to })} />
       <div className="shell__main">
         <header className="shell__header">
           <h1 className="shell__title" data-testid="screen-title">
@@ -21,7 +23,9 @@ export function Shell({ initialScreen = DEFAULT_SCREEN }: { initialScreen?: Scre
           <LanguageSwitch />
         </header>
         <main className="shell__content" data-screen={screen}>
-          <ScreenView screen={screen} />
+          <NavigationProvider value={{ current: destination, navigate: setDestination }}>
+            <ScreenView key={`${screen}:${destination.focus ?? ""}`} screen={screen} />
+          </NavigationProvider>
         </main>
       </div>
     </div>
