@@ -31,6 +31,11 @@ pub enum ErrorCode {
     DatabaseCorrupt,
     /// Another process holds the database.
     DatabaseLocked,
+    /// The shop or the warehouse could not be reached, or answered with a server error; trying
+    /// again later may help.
+    RemoteUnavailable,
+    /// The shop or the warehouse refused the call (login, rights, bad data); the message quotes it.
+    RemoteRefused,
     /// Anything else; the message says what.
     Unknown,
 }
@@ -71,6 +76,18 @@ impl From<StoreError> for IpcError {
             StoreErrorKind::Locked => ErrorCode::DatabaseLocked,
             StoreErrorKind::Unreadable => ErrorCode::DataDirUnreadable,
             StoreErrorKind::Other => ErrorCode::Unknown,
+        };
+        IpcError::new(code, err.to_string())
+    }
+}
+
+impl IpcError {
+    /// A failed call to the shop or the warehouse, by whether trying again can help.
+    pub fn remote(err: &(impl brygga_core::remote::Classified + fmt::Display)) -> Self {
+        let code = match err.class() {
+            brygga_core::remote::FailureClass::Abort => ErrorCode::RemoteRefused,
+            brygga_core::remote::FailureClass::RetryAfter(_)
+            | brygga_core::remote::FailureClass::Transient => ErrorCode::RemoteUnavailable,
         };
         IpcError::new(code, err.to_string())
     }

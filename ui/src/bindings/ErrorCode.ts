@@ -3,4 +3,4 @@
 /**
  * What went wrong, as the UI branches on it. Grows only when the UI needs to tell a new case apart.
  */
-export type ErrorCode = "validation" | "notConfigured" | "keychainUnavailable" | "dataDirUnreadable" | "databaseNewerThanApp" | "databaseCorrupt" | "databaseLocked" | "unknown";
+export type ErrorCode = "validation" | "notConfigured" | "keychainUnavailable" | "dataDirUnreadable" | "databaseNewerThanApp" | "databaseCorrupt" | "databaseLocked" | "remoteUnavailable" | "remoteRefused" | "unknown";

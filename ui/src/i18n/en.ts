@@ -232,6 +232,8 @@ export const en: Catalog = {
     databaseNewerThanApp: "The database is from a newer version of Brygga",
     databaseCorrupt: "The database is damaged",
     databaseLocked: "The database is in use by another program",
+    remoteUnavailable: "The shop or the warehouse is not answering right now",
+    remoteRefused: "The shop or the warehouse refused the call",
     unknown: "Something went wrong",
   },
   errorBanner: {

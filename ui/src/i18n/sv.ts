@@ -246,6 +246,8 @@ export const sv = {
     databaseNewerThanApp: "Databasen är från en nyare version av Brygga",
     databaseCorrupt: "Databasen är skadad",
     databaseLocked: "Databasen används av ett annat program",
+    remoteUnavailable: "Butiken eller lagret svarar inte just nu",
+    remoteRefused: "Butiken eller lagret nekade anropet",
     unknown: "Något gick fel",
   } satisfies Record<ErrorCode, string>,
   errorBanner: {

@@ -12,6 +12,8 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   databaseNewerThanApp: true,
   databaseCorrupt: true,
   databaseLocked: true,
+  remoteUnavailable: true,
+  remoteRefused: true,
   unknown: true,
 };
 
