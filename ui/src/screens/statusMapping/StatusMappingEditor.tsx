@@ -210,8 +210,8 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
                       <td>
                         {w.text ?? ""}
                         {draft.stage === "" && (
-                          <span className="mapping__flag" data-testid="unmapped-flag">
-                            <Badge tone="warning">{t("mappings.status.unmappedWarehouse")}</Badge>
+                          <span className="mapping__flag" data-testid="unmapped-flag" title={t("mappings.status.unmappedWarehouse")}>
+                            <Badge tone="warning">{t("mappings.common.unmapped")}</Badge>
                           </span>
                         )}
                         {missing && (
@@ -241,7 +241,7 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
                         </select>
                       </td>
                       <td data-testid="locks" data-locks={locks ? "true" : "false"}>
-                        {locks ? `🔒 ${t("mappings.status.lock")}` : t("mappings.status.open")}
+                        {locks ? <Badge>{t("mappings.status.lock")}</Badge> : t("mappings.status.open")}
                       </td>
                       <td>
                         <select
@@ -285,7 +285,6 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
               <thead>
                 <tr>
                   <th scope="col">{t("mappings.status.name")}</th>
-                  <th scope="col">{t("mappings.status.idCode")}</th>
                   <th scope="col">{t("mappings.status.rule")}</th>
                 </tr>
               </thead>
@@ -302,13 +301,15 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
                     >
                       <td>
                         {s.name ?? String(s.statusId)}
+                        <span className="mapping__sub mapping__mono" data-testid="id-code">
+                          {s.idCode ?? t("mappings.status.ownStatus")}
+                        </span>
                         {rule === "" && (
-                          <span className="mapping__flag" data-testid="unmapped-flag">
-                            <Badge tone="warning">{t("mappings.status.unmappedShop")}</Badge>
+                          <span className="mapping__flag" data-testid="unmapped-flag" title={t("mappings.status.unmappedShop")}>
+                            <Badge tone="warning">{t("mappings.common.unmapped")}</Badge>
                           </span>
                         )}
                       </td>
-                      <td className="mapping__mono">{s.idCode ?? t("mappings.status.ownStatus")}</td>
                       <td>
                         <select
                           className="input"

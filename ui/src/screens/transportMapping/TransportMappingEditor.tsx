@@ -190,7 +190,7 @@ function TransportMappingDraft({ view, saving, saved, error, onSave }: DraftProp
         )}
       </div>
 
-      <Card title={t("mappings.transport.title")}>
+      <Card title={t("mappings.transport.methodsTitle")}>
         <div className="mapping__table-wrap">
           <table className="mapping__table" data-testid="shipping-methods">
             <thead>
