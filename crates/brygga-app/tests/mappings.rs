@@ -448,3 +448,39 @@ async fn an_order_held_for_an_unmapped_method_goes_once_the_method_is_mapped() {
         .unwrap();
     assert_eq!(view.held_total, 0, "nothing is held any more");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mapping_that_leaves_order_release_nowhere_to_go_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _systems) = connected(dir.path()).await;
+    mapping::set(
+        &app,
+        &brygga_core::release::ReleaseSettings {
+            released_status: Some(300),
+            ..brygga_core::release::ReleaseSettings::default()
+        },
+    )
+    .unwrap();
+    let view = status_mapping_overview(&app, StatusMappingRequest {})
+        .await
+        .unwrap();
+    assert_eq!(
+        view.release_problem, None,
+        "the demo maps 300 as started: {view:?}"
+    );
+    let mut form = form_of(&mapping::get(&app).unwrap());
+    for rule in &mut form.warehouse {
+        if rule.number == 300 {
+            rule.stage = StageName::Open;
+        }
+    }
+    let error = save_status_mapping(&app, SaveStatusMappingRequest { mapping: form })
+        .await
+        .expect_err("release batches move orders to 300, which would no longer mean started");
+    assert_eq!(error.code, ErrorCode::Validation, "{error}");
+    assert!(
+        error.message.contains("order release") && error.message.contains("300"),
+        "the message says what release needs: {}",
+        error.message
+    );
+}

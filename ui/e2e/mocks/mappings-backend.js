@@ -81,6 +81,7 @@
       staleShop: [],
       staleWarehouse: [],
       saved: true,
+      releaseProblem: null,
     };
   }
 

@@ -19,4 +19,9 @@ staleWarehouse: Array<StaleWarehouseRule>,
 /**
  * Whether a status mapping was ever saved.
  */
-saved: boolean, };
+saved: boolean, 
+/**
+ * Why order release cannot work under the saved mapping (no status the warehouse has
+ * started on to release to), in words; `null` when it can.
+ */
+releaseProblem: string | null, };

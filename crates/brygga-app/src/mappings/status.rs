@@ -8,8 +8,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use brygga_core::mapping::{ShopStatusRule, StatusMapping, WarehouseStage, WarehouseStatusRule};
+use brygga_core::release::ReleaseSettings;
 use brygga_ongoing::catalog::OrderStatus as WarehouseStatus;
 use brygga_starweb::statuses::ShopStatuses;
+use brygga_sync::release::RELEASE_SETTINGS;
 use brygga_sync::setup::suggest_statuses;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -172,6 +174,9 @@ pub struct StatusMappingView {
     pub stale_warehouse: Vec<StaleWarehouseRule>,
     /// Whether a status mapping was ever saved.
     pub saved: bool,
+    /// Why order release cannot work under the saved mapping (no status the warehouse has
+    /// started on to release to), in words; `null` when it can.
+    pub release_problem: Option<String>,
 }
 
 /// `status_mapping_overview` takes no parameters.
@@ -238,7 +243,12 @@ async fn lists(app: &App) -> Result<Lists, IpcError> {
     Ok(Lists { shop, warehouse })
 }
 
-fn view(lists: &Lists, saved: &StatusMapping, ever_saved: bool) -> StatusMappingView {
+fn view(
+    lists: &Lists,
+    saved: &StatusMapping,
+    ever_saved: bool,
+    release: &ReleaseSettings,
+) -> StatusMappingView {
     let suggested = suggest_statuses(&lists.shop, &lists.warehouse, &mut Vec::new());
     let shop_ids: BTreeSet<i64> = lists
         .shop
@@ -312,7 +322,16 @@ fn view(lists: &Lists, saved: &StatusMapping, ever_saved: bool) -> StatusMapping
             })
             .collect(),
         saved: ever_saved,
+        release_problem: release.release_target(saved).err().map(|e| e.to_string()),
     }
+}
+
+/// The release settings: the merchant's, or the defaults (which release to the first started
+/// status) when never saved.
+fn release_settings(app: &App) -> Result<(ReleaseSettings, bool), IpcError> {
+    let saved: Option<ReleaseSettings> = app.store()?.settings().get(RELEASE_SETTINGS)?;
+    let was_saved = saved.is_some();
+    Ok((saved.unwrap_or_default(), was_saved))
 }
 
 fn ever_saved(app: &App) -> Result<bool, IpcError> {
@@ -330,7 +349,8 @@ pub async fn status_mapping_overview(
 ) -> Result<StatusMappingView, IpcError> {
     let lists = lists(app).await?;
     let saved: StatusMapping = mapping::get(app)?;
-    Ok(view(&lists, &saved, ever_saved(app)?))
+    let (release, _) = release_settings(app)?;
+    Ok(view(&lists, &saved, ever_saved(app)?, &release))
 }
 
 /// Checks every id against the live lists and saves the mapping; returns the screen as saved.
@@ -340,8 +360,17 @@ pub async fn save_status_mapping(
 ) -> Result<StatusMappingView, IpcError> {
     let lists = lists(app).await?;
     let mapping = checked(&lists, &request.mapping)?;
+    // Saved release settings are the merchant's promise that batches run: a mapping under which
+    // they cannot release is refused, as saving such release settings is.
+    let (release, release_saved) = release_settings(app)?;
+    if release_saved && let Err(err) = release.release_target(&mapping) {
+        return Err(refused(
+            "status mapping",
+            &[format!("order release needs it: {err}")],
+        ));
+    }
     mapping::set(app, &mapping)?;
-    Ok(view(&lists, &mapping, true))
+    Ok(view(&lists, &mapping, true, &release))
 }
 
 /// The mapping the form describes, or every reason it cannot be saved.

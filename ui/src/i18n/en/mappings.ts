@@ -58,6 +58,9 @@ export const mappingsEn: Catalog["mappings"] = {
     staleWarehouse: "Warehouse status {number}: {stage}",
     saveWarning: "Not every status is mapped. You can save anyway; the unmapped ones are treated as described above.",
     saveBlocked: "A warehouse status sets a shop status that no longer exists. Choose another before saving.",
+    noStartedStatus:
+      "No warehouse status means \"started\". Order release moves orders to such a status, so releasing does not work without one.",
+    releaseProblem: "Order release does not work with the saved mapping",
     save: "Save the status mapping",
     saveAnyway: "Save anyway",
   },

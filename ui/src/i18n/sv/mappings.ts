@@ -56,6 +56,9 @@ export const mappingsSv = {
     staleWarehouse: "Lagerstatus {number}: {stage}",
     saveWarning: "Alla statusar är inte mappade. Du kan spara ändå; de omappade behandlas som beskrivet ovan.",
     saveBlocked: "En lagerstatus sätter en butiksstatus som inte längre finns. Välj en annan innan du sparar.",
+    noStartedStatus:
+      "Ingen lagerstatus betyder ”påbörjad”. Ordersläpp flyttar ordrar till en sådan status, så släpp fungerar inte utan den.",
+    releaseProblem: "Ordersläpp fungerar inte med den sparade mappningen",
     save: "Spara statusmappningen",
     saveAnyway: "Spara ändå",
   },

@@ -117,6 +117,16 @@ describe("StatusMappingEditor", () => {
     expect(saveButton().disabled, "a stale rule to drop makes the mapping worth saving").toBe(false);
   });
 
+  it("warns when no warehouse status is left to release orders to", async () => {
+    mockCommands({ status_mapping_overview: () => sampleStatusView() });
+    renderWithProviders(<StatusMappingEditor />, "sv");
+    await screen.findByTestId("warehouse-statuses");
+    expect(screen.queryByTestId("status-release-warning"), "300 is started").toBeNull();
+    fireEvent.change(within(warehouseRow(300)).getByTestId("stage-select"), { target: { value: "open" } });
+    expect(screen.getByTestId("status-release-warning").textContent).toContain("Ordersläpp flyttar ordrar");
+    expect(within(warehouseRow(300)).getByTestId("locks").dataset["locks"]).toBe("false");
+  });
+
   it("shows the backend's refusal with its reason", async () => {
     mockCommands({
       status_mapping_overview: () => sampleStatusView(),

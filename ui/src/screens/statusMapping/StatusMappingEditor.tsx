@@ -106,6 +106,7 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
   const dirty = changed || stale > 0 || !view.saved;
   const unmapped = unmappedShop.length + unmappedWarehouse.length;
   const blocked = missingTargets.length > 0;
+  const noStarted = !view.warehouse.some((w) => warehouse.get(w.number)?.stage === "started");
   const hasSuggestion =
     unmappedShop.some((s) => s.suggested !== null) || unmappedWarehouse.length > 0;
 
@@ -178,6 +179,18 @@ function StatusMappingDraft({ view, saving, saved, error, onSave }: DraftProps) 
           </p>
         )}
       </div>
+
+      {view.releaseProblem !== null && !changed && (
+        <div className="mapping__problem" role="alert" data-testid="status-release-problem">
+          <p className="mapping__summary-line">{t("mappings.status.releaseProblem")}</p>
+          <p>{view.releaseProblem}</p>
+        </div>
+      )}
+      {noStarted && (view.releaseProblem === null || changed) && (
+        <p className="mapping__problem" role="alert" data-testid="status-release-warning">
+          {t("mappings.status.noStartedStatus")}
+        </p>
+      )}
 
       <div className="mapping__sides">
         <Card title={t("mappings.status.warehouseTitle")}>

@@ -46,6 +46,7 @@ export function sampleStatusView(overrides: Partial<StatusMappingView> = {}): St
     staleShop: [],
     staleWarehouse: [],
     saved: true,
+    releaseProblem: null,
     ...overrides,
   };
 }
