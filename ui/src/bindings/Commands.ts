@@ -11,8 +11,14 @@ import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
+import type { SaveStatusMappingRequest } from "./SaveStatusMappingRequest";
+import type { SaveTransportMappingRequest } from "./SaveTransportMappingRequest";
+import type { StatusMappingRequest } from "./StatusMappingRequest";
+import type { StatusMappingView } from "./StatusMappingView";
+import type { TransportMappingRequest } from "./TransportMappingRequest";
+import type { TransportMappingView } from "./TransportMappingView";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], };

@@ -2,3 +2,4 @@ export { createQueryClient } from "./client";
 export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
+export { useSaveStatusMapping, useSaveTransportMapping, useStatusMapping, useTransportMapping } from "./useMappings";

@@ -11,4 +11,9 @@ export const queryKeys = {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
   },
+  mappings: {
+    all: ["mappings"] as const,
+    status: () => ["mappings", "status"] as const,
+    transport: () => ["mappings", "transport"] as const,
+  },
 } as const;

@@ -2,6 +2,8 @@ import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
+import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -9,13 +11,15 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case "releaseBatches":
       return <ReleaseScreen />;
+    case "statusMapping":
+      return <StatusMappingScreen />;
+    case "transportMapping":
+      return <TransportMappingScreen />;
     case "orders":
     case "products":
     case "stockReconciliation":
     case "inbound":
     case "returns":
-    case "statusMapping":
-    case "transportMapping":
     case "connections":
     case "settings":
     case "syncLog":
