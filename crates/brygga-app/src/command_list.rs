@@ -14,6 +14,11 @@ macro_rules! with_commands {
             hold_back_orders(HoldBackRequest) -> ();
             put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
+            list_orders(ListOrdersRequest) -> OrderListPage;
+            order_detail(OrderRequest) -> OrderDetail;
+            retry_order_call(RetryOrderCallRequest) -> OrderActionResult;
+            resend_order(OrderRequest) -> OrderActionResult;
+            clear_order_hold(OrderRequest) -> OrderActionResult;
         }
     };
 }

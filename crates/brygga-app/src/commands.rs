@@ -6,6 +6,9 @@
 use ts_rs::TS;
 
 pub use crate::info::app_info;
+pub use crate::orders::{
+    clear_order_hold, list_orders, order_detail, resend_order, retry_order_call,
+};
 pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
@@ -14,6 +17,10 @@ pub use crate::release::{
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
     pub use crate::info::{AppInfo, AppInfoRequest};
+    pub use crate::orders::{
+        ListOrdersRequest, OrderActionResult, OrderDetail, OrderListPage, OrderRequest,
+        RetryOrderCallRequest,
+    };
     pub use crate::release::{
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,

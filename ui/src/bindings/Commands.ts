@@ -3,6 +3,11 @@ import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
+import type { ListOrdersRequest } from "./ListOrdersRequest";
+import type { OrderActionResult } from "./OrderActionResult";
+import type { OrderDetail } from "./OrderDetail";
+import type { OrderListPage } from "./OrderListPage";
+import type { OrderRequest } from "./OrderRequest";
 import type { PutOnHoldRequest } from "./PutOnHoldRequest";
 import type { PutOnHoldResult } from "./PutOnHoldResult";
 import type { ReleaseNowRequest } from "./ReleaseNowRequest";
@@ -10,9 +15,10 @@ import type { ReleaseOverview } from "./ReleaseOverview";
 import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
+import type { RetryOrderCallRequest } from "./RetryOrderCallRequest";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], list_orders: [ListOrdersRequest, OrderListPage], order_detail: [OrderRequest, OrderDetail], retry_order_call: [RetryOrderCallRequest, OrderActionResult], resend_order: [OrderRequest, OrderActionResult], clear_order_hold: [OrderRequest, OrderActionResult], };
