@@ -2,3 +2,4 @@ export { createQueryClient } from "./client";
 export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
+export { ORDERS_PAGE_SIZE, useOrderAction, useOrderDetail, useOrderPages } from "./useOrders";

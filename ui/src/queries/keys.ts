@@ -1,3 +1,5 @@
+import type { ListOrdersRequest } from "../bindings/ListOrdersRequest";
+
 /**
  * Query keys, one group per backend area. Invalidation (later driven by
  * backend events) targets these prefixes.
@@ -10,5 +12,10 @@ export const queryKeys = {
   release: {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
+  },
+  orders: {
+    all: ["orders"] as const,
+    page: (filter: ListOrdersRequest) => ["orders", "page", filter] as const,
+    detail: (shopOrderId: number) => ["orders", "detail", shopOrderId] as const,
   },
 } as const;

@@ -1,6 +1,7 @@
 import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
+import { OrdersScreen } from "./orders/OrdersScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
@@ -10,6 +11,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "releaseBatches":
       return <ReleaseScreen />;
     case "orders":
+      return <OrdersScreen />;
     case "products":
     case "stockReconciliation":
     case "inbound":

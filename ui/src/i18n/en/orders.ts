@@ -5,7 +5,7 @@ export const ordersEn: Catalog["orders"] = {
   loading: "Loading orders…",
   loadFailed: "Could not load the orders",
   notConfigured: "Connect the shop and the warehouse under Connections first.",
-  count: "{shown} of {total} orders",
+  count: "{total} orders",
   empty: "No order matches the filter.",
   loadingMore: "Loading more…",
   namesMissing: "The shop's status names could not be read; statuses are shown as numbers.",

@@ -3,7 +3,7 @@ export const ordersSv = {
   loading: "Hämtar ordrar…",
   loadFailed: "Kunde inte hämta ordrarna",
   notConfigured: "Koppla butiken och lagret under Kopplingar först.",
-  count: "{shown} av {total} ordrar",
+  count: "{total} ordrar",
   empty: "Inga ordrar matchar filtret.",
   loadingMore: "Hämtar fler…",
   namesMissing: "Butikens statusnamn kunde inte hämtas; status visas som nummer.",

@@ -58,12 +58,10 @@ pub struct OrderPage {
     pub total: u64,
 }
 
-/// The SQL list `(?, ?, ...)` of numbers, inlined: they are integers, so nothing can be injected,
-/// and an empty list becomes `(NULL)`, which matches nothing.
+/// The SQL list `(1, 2, ...)` of numbers, inlined: they are integers, so nothing can be injected.
+/// An empty list stays `()`, which SQLite reads as the empty set (`IN ()` is false, `NOT IN ()`
+/// true), unlike `(NULL)`, whose `NOT IN` would be NULL for every row.
 fn number_list(numbers: &[i64]) -> String {
-    if numbers.is_empty() {
-        return "(NULL)".to_owned();
-    }
     let listed: Vec<String> = numbers.iter().map(ToString::to_string).collect();
     format!("({})", listed.join(", "))
 }
