@@ -485,7 +485,7 @@ async fn the_list_filters_and_pages_without_a_shop() {
             3 => {
                 link.hold = Some(
                     serde_json::json!({"code": "order.unknownCurrency", "message": "currency XYZ"}),
-                )
+                );
             }
             _ => link.baseline = true,
         }
