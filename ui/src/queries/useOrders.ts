@@ -26,6 +26,8 @@ export function useOrderPages(filter: Omit<ListOrdersRequest, "offset" | "limit"
         queryKey: queryKeys.orders.page(request),
         queryFn: () => call("list_orders", request),
         staleTime: 10_000,
+        // New orders and new states show up by themselves while the list is open.
+        refetchInterval: ORDER_REFRESH_MS,
       };
     }),
     combine: (results) => ({

@@ -48,7 +48,7 @@ export function OrderCalls({
                   </button>
                 )}
               </div>
-              {call.lastError !== null && (
+              {call.lastError !== null && call.status !== "done" && (
                 <p className="calls__error" data-testid="call-error">
                   {t("orders.calls.lastError")}: {call.lastError}
                 </p>

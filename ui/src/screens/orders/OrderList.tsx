@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { OrderRow } from "../../bindings/OrderRow";
+import { Badge } from "../../components/Badge";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatDateTime, formatNumber, useLanguage, useT } from "../../i18n";
 import { ORDERS_PAGE_SIZE, useOrderPages } from "../../queries";
@@ -141,7 +142,7 @@ export function OrderList({ filter, onFilter, onOpen }: Props) {
                           <OrderStateBadge state={order.state} />
                         </span>
                         <span role="cell" data-testid="order-lock" title={order.locked ? t("orders.lockedTitle") : undefined}>
-                          {order.locked ? `🔒 ${t("orders.locked")}` : t("orders.unlocked")}
+                          {order.locked ? <Badge tone="warning">{t("orders.locked")}</Badge> : t("orders.unlocked")}
                         </span>
                         <span role="cell" data-testid="order-warehouse-status">
                           {warehouseStatusText(order.warehouseStatus, order.warehouseStatusText) ??

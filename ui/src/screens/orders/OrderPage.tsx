@@ -1,5 +1,6 @@
 import type { OrderActionResult } from "../../bindings/OrderActionResult";
 import type { OrderDetail } from "../../bindings/OrderDetail";
+import { Badge } from "../../components/Badge";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, Fields } from "../../components/Fields";
 import { formatDateTime, useLanguage, useT } from "../../i18n";
@@ -108,7 +109,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
           <Field label={t("orders.page.fields.created")}>{formatDateTime(language, order.createdAt)}</Field>
           <Field label={t("orders.page.fields.lock")}>
             <span data-testid="order-lock" data-locked={order.locked}>
-              {order.locked ? `🔒 ${t("orders.locked")}` : t("orders.unlocked")}
+              {order.locked ? <Badge tone="warning">{t("orders.locked")}</Badge> : t("orders.unlocked")}
             </span>
           </Field>
           <Field label={t("orders.page.fields.warehouseOrder")} mono>
