@@ -170,3 +170,34 @@ impl Engine {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hold_is_an_event_only_when_its_reason_changes() {
+        let refused =
+            json!({"code": "order.changeRefused", "message": "refused", "source": "plan"});
+        let unmapped = json!({"code": "order.unmappedShippingMethod", "message": "method 7", "source": "plan"});
+        assert_eq!(
+            hold_event(None, Some(&refused)).map(|(kind, _)| kind),
+            Some(HOLD_SET),
+            "a new hold"
+        );
+        assert_eq!(
+            hold_event(Some(&refused), Some(&refused)),
+            None,
+            "the same hold read again by the next cycle is not news"
+        );
+        let changed = hold_event(Some(&refused), Some(&unmapped)).expect("a new reason");
+        assert_eq!(changed.0, HOLD_SET);
+        assert_eq!(changed.1["code"], "order.unmappedShippingMethod");
+        assert_eq!(
+            hold_event(Some(&unmapped), None).map(|(kind, _)| kind),
+            Some(HOLD_CLEARED),
+            "the reason went away"
+        );
+        assert_eq!(hold_event(None, None), None);
+    }
+}
