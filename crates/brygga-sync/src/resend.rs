@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use brygga_core::hash::ContentHash;
 use brygga_core::mapping::WarehouseStage;
 use brygga_core::operation::Operation;
-use brygga_core::plan::orders::{OrderState, plan_orders};
+use brygga_core::plan::orders::{OrderState, Skip, plan_orders};
 use brygga_starweb::map::shop_order;
 
 use crate::engine::Engine;
@@ -34,6 +34,18 @@ pub enum Resend {
 /// different from the current one and plans the send.
 fn another_version() -> ContentHash {
     ContentHash::of(&[Some("brygga: send the order again")])
+}
+
+fn skip_words(skip: Skip) -> &'static str {
+    match skip {
+        Skip::BeforeStart => "it was placed before the start date",
+        Skip::StatusHolds => "its shop status holds it in the shop",
+        Skip::CancelledBeforeSending => "it was cancelled in the shop before it was ever sent",
+        Skip::NotForWarehouse => "its shipping method is not sent to the warehouse",
+        Skip::NothingToPick => "it has no line for the warehouse to pick",
+        Skip::AlreadyCancelled => "it is already cancelled in the warehouse",
+        Skip::Finished => "the warehouse has shipped or cancelled it",
+    }
 }
 
 impl Engine {
@@ -122,7 +134,8 @@ impl Engine {
         }
         if let Some(skip) = plan.skipped.get(&shop_order_id) {
             return Ok(Resend::Refused(format!(
-                "the order is not for the warehouse now ({skip:?})"
+                "the order is not for the warehouse now: {}",
+                skip_words(*skip)
             )));
         }
         let Some(operation) = plan
