@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { OrderRow } from "../../bindings/OrderRow";
 import { Badge } from "../../components/Badge";
@@ -41,6 +41,11 @@ export function OrderList({ filter, onFilter, onOpen }: Props) {
     overscan: OVERSCAN,
     initialRect: INITIAL_RECT,
   });
+  const filterKey = JSON.stringify(request);
+  // A new filter starts at the top of its own list.
+  useEffect(() => {
+    if (scroller.current !== null) scroller.current.scrollTop = 0;
+  }, [filterKey]);
   const items = virtualizer.getVirtualItems();
   const wanted = [...new Set(items.map((item) => Math.floor(item.index / ORDERS_PAGE_SIZE)))];
   const { pages, first } = useOrderPages(request, wanted);

@@ -154,4 +154,23 @@ describe("OrdersScreen", () => {
     expect(error.dataset["errorCode"]).toBe("remoteUnavailable");
     expect(error.textContent).toContain("the warehouse did not answer");
   });
+
+  it("speaks English when chosen, and shows status ids when the shop's names are missing", async () => {
+    mockCommands({
+      list_orders: (request) => ({
+        ...samplePage(request.offset, request.limit, 2),
+        orders: samplePage(request.offset, request.limit, 2).orders.map((o) => ({ ...o, shopStatusName: null, locked: true })),
+        shopStatusNames: false,
+      }),
+    });
+    renderWithProviders(<OrdersScreen />, "en");
+    await screen.findAllByTestId("order-row");
+    expect(screen.getByTestId("orders-count").textContent).toBe("2 orders");
+    expect(screen.getByTestId("orders-names-missing").textContent).toContain("shown as numbers");
+    const row = screen.getAllByTestId("order-row")[0];
+    if (row === undefined) throw new Error("no row");
+    expect(within(row).getByTestId("order-shop-status").textContent, "the id stands in for the name").toBe("#1");
+    expect(within(row).getByTestId("order-lock").textContent).toBe("Locked");
+    expect(within(row).getByTestId("order-state").textContent).toBe("In the warehouse");
+  });
 });
