@@ -4,7 +4,7 @@
 //! status list, read once and kept in memory for the rest of the session, per shop address. A shop
 //! that cannot be reached never fails a list: the screen shows the ids until a later read works,
 //! and the failed read is not repeated for a minute, so an unreachable shop does not slow every
-//! page down with a timeout.
+//! page down with a timeout. A read waits a few seconds at most.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -15,6 +15,8 @@ use crate::connections::{self, StarwebConnection};
 
 /// How long a failed read of the status list is remembered before the next attempt.
 const RETRY_AFTER: Duration = Duration::from_secs(60);
+/// How long a list waits for the shop's names before it shows ids instead.
+const PATIENCE: Duration = Duration::from_secs(3);
 
 /// Shop status id -> name.
 pub type StatusNames = Arc<BTreeMap<i64, String>>;
@@ -46,11 +48,10 @@ pub async fn names(app: &App) -> StatusNames {
         }
     }
     let read = match crate::sync::remotes(app) {
-        Ok(remotes) => remotes
-            .shop
-            .order_statuses()
-            .await
-            .map_err(|e| e.to_string()),
+        Ok(remotes) => match tokio::time::timeout(PATIENCE, remotes.shop.order_statuses()).await {
+            Ok(read) => read.map_err(|e| e.to_string()),
+            Err(_) => Err(format!("the shop did not answer within {PATIENCE:?}")),
+        },
         Err(err) => Err(err.message),
     };
     let entry = match read {
