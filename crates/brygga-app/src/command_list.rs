@@ -18,6 +18,11 @@ macro_rules! with_commands {
             save_status_mapping(SaveStatusMappingRequest) -> StatusMappingView;
             transport_mapping_overview(TransportMappingRequest) -> TransportMappingView;
             save_transport_mapping(SaveTransportMappingRequest) -> TransportMappingView;
+            list_orders(ListOrdersRequest) -> OrderListPage;
+            order_detail(OrderRequest) -> OrderDetail;
+            retry_order_call(RetryOrderCallRequest) -> OrderActionResult;
+            resend_order(OrderRequest) -> OrderActionResult;
+            clear_order_hold(OrderRequest) -> OrderActionResult;
         }
     };
 }

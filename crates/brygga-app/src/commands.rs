@@ -10,6 +10,9 @@ pub use crate::mappings::{
     save_status_mapping, save_transport_mapping, status_mapping_overview,
     transport_mapping_overview,
 };
+pub use crate::orders::{
+    clear_order_hold, list_orders, order_detail, resend_order, retry_order_call,
+};
 pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
@@ -21,6 +24,10 @@ pub mod types {
     pub use crate::mappings::{
         SaveStatusMappingRequest, SaveTransportMappingRequest, StatusMappingRequest,
         StatusMappingView, TransportMappingRequest, TransportMappingView,
+    };
+    pub use crate::orders::{
+        ListOrdersRequest, OrderActionResult, OrderDetail, OrderListPage, OrderRequest,
+        RetryOrderCallRequest,
     };
     pub use crate::release::{
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,

@@ -21,6 +21,7 @@ pub mod info;
 pub mod logging;
 pub mod mapping;
 pub mod mappings;
+pub mod orders;
 pub mod paths;
 pub mod release;
 pub mod secrets;

@@ -25,8 +25,8 @@ pub use migration::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{ConnectionSettings, DATABASE_FILE_NAME, OpenOptions, Store};
 pub use table::{
     ArticleCounts, ArticleRecord, Articles, BatchOrder, Cursor, Cursors, Enqueued, Event, Events,
-    NewOutboxRow, OrderLink, OrderLinkCounts, OrderLinks, Outbox, OutboxCounts, OutboxRow,
-    OutboxStatus, ReleaseBatch, ReleaseBatches, Settings, StockLevel, StockLevels, SyncOutcome,
-    SyncRun, SyncRuns,
+    NewOutboxRow, OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage, OrderState,
+    Outbox, OutboxCounts, OutboxRow, OutboxStatus, ReleaseBatch, ReleaseBatches, Settings,
+    StockLevel, StockLevels, SyncOutcome, SyncRun, SyncRuns,
 };
 pub use writes::Writes;

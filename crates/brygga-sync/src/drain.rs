@@ -80,7 +80,7 @@ impl Engine {
             w.event(
                 &operation.subject(),
                 operation.kind(),
-                serde_json::json!({"outcome": "done", "key": row.idempotency_key, "attempts": row.attempts}),
+                done_payload(row, operation, effect),
                 now_ms,
             )?;
             Ok(())
@@ -142,6 +142,7 @@ impl Engine {
             operation.kind(),
             serde_json::json!({
                 "outcome": if again { "retrying" } else { "dead" },
+                "key": row.idempotency_key,
                 "code": failure.code,
                 "message": failure.message,
                 "attempts": row.attempts,
@@ -217,6 +218,72 @@ fn record_effect(
             w.order_released(*shop_order_id, None, now_ms)
         }
     }
+}
+
+/// The success event: the outcome, and what the call wrote, for the order's history.
+fn done_payload(row: &OutboxRow, operation: &Operation, effect: &Effect) -> serde_json::Value {
+    let mut payload = serde_json::json!({
+        "outcome": "done",
+        "key": row.idempotency_key,
+        "attempts": row.attempts,
+    });
+    let details = match (operation, effect) {
+        (
+            Operation::SetShopStatus {
+                status_id,
+                warehouse_status,
+                ..
+            },
+            Effect::ShopStatusWritten { tracking, .. },
+        ) => serde_json::json!({
+            "statusId": status_id,
+            "warehouseStatus": warehouse_status,
+            "tracking": tracking,
+            // Every status write asks the shop to e-mail the customer; the shop does when the
+            // status is set up to send one.
+            "emailCustomer": true,
+        }),
+        (
+            Operation::SendOrder { generation, .. },
+            Effect::OrderSent {
+                warehouse_order_id,
+                hash,
+                ..
+            },
+        ) => serde_json::json!({
+            "warehouseOrderId": warehouse_order_id,
+            "hash": hash.to_string(),
+            "generation": generation,
+        }),
+        (
+            Operation::ReleaseOrder { batch_id, .. },
+            Effect::Released {
+                released_status,
+                shop_status,
+                ..
+            },
+        ) => serde_json::json!({
+            "releasedStatus": released_status,
+            "statusId": shop_status,
+            "batchId": batch_id,
+            "emailCustomer": shop_status.is_some(),
+        }),
+        (
+            Operation::CancelWarehouseOrder {
+                warehouse_order_id, ..
+            },
+            _,
+        ) => serde_json::json!({"warehouseOrderId": warehouse_order_id}),
+        (_, Effect::PutOnHold { held_status, .. }) => {
+            serde_json::json!({"heldStatus": held_status})
+        }
+        _ => serde_json::json!({}),
+    };
+    if let (Some(payload), serde_json::Value::Object(details)) = (payload.as_object_mut(), details)
+    {
+        payload.extend(details);
+    }
+    payload
 }
 
 fn order_of(operation: &Operation) -> Option<i64> {

@@ -3,6 +3,11 @@ import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
+import type { ListOrdersRequest } from "./ListOrdersRequest";
+import type { OrderActionResult } from "./OrderActionResult";
+import type { OrderDetail } from "./OrderDetail";
+import type { OrderListPage } from "./OrderListPage";
+import type { OrderRequest } from "./OrderRequest";
 import type { PutOnHoldRequest } from "./PutOnHoldRequest";
 import type { PutOnHoldResult } from "./PutOnHoldResult";
 import type { ReleaseNowRequest } from "./ReleaseNowRequest";
@@ -10,6 +15,7 @@ import type { ReleaseOverview } from "./ReleaseOverview";
 import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
+import type { RetryOrderCallRequest } from "./RetryOrderCallRequest";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
 import type { SaveStatusMappingRequest } from "./SaveStatusMappingRequest";
 import type { SaveTransportMappingRequest } from "./SaveTransportMappingRequest";
@@ -21,4 +27,4 @@ import type { TransportMappingView } from "./TransportMappingView";
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], list_orders: [ListOrdersRequest, OrderListPage], order_detail: [OrderRequest, OrderDetail], retry_order_call: [RetryOrderCallRequest, OrderActionResult], resend_order: [OrderRequest, OrderActionResult], clear_order_hold: [OrderRequest, OrderActionResult], };

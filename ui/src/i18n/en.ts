@@ -1,5 +1,6 @@
 import type { Catalog } from "./catalog";
 import { mappingsEn } from "./en/mappings";
+import { ordersEn } from "./en/orders";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -241,4 +242,5 @@ export const en: Catalog = {
     detail: "Details",
   },
   mappings: mappingsEn,
+  orders: ordersEn,
 };

@@ -10,6 +10,7 @@ import type { ErrorCode } from "../bindings/ErrorCode";
 import type { SecretBackend } from "../bindings/SecretBackend";
 import type { NavSection, Screen } from "../navigation/screens";
 import { mappingsSv } from "./sv/mappings";
+import { ordersSv } from "./sv/orders";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -255,4 +256,5 @@ export const sv = {
     detail: "Detaljer",
   },
   mappings: mappingsSv,
+  orders: ordersSv,
 } as const;

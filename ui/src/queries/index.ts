@@ -3,3 +3,4 @@ export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
 export { useSaveStatusMapping, useSaveTransportMapping, useStatusMapping, useTransportMapping } from "./useMappings";
+export { ORDERS_PAGE_SIZE, useOrderAction, useOrderDetail, useOrderPages } from "./useOrders";

@@ -1,3 +1,5 @@
+import type { ListOrdersRequest } from "../bindings/ListOrdersRequest";
+
 /**
  * Query keys, one group per backend area. Invalidation (later driven by
  * backend events) targets these prefixes.
@@ -15,5 +17,10 @@ export const queryKeys = {
     all: ["mappings"] as const,
     status: () => ["mappings", "status"] as const,
     transport: () => ["mappings", "transport"] as const,
+  },
+  orders: {
+    all: ["orders"] as const,
+    page: (filter: ListOrdersRequest) => ["orders", "page", filter] as const,
+    detail: (shopOrderId: number) => ["orders", "detail", shopOrderId] as const,
   },
 } as const;

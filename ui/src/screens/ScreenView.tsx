@@ -1,6 +1,7 @@
 import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
+import { OrdersScreen } from "./orders/OrdersScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
 import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
 import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
@@ -16,6 +17,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "transportMapping":
       return <TransportMappingScreen />;
     case "orders":
+      return <OrdersScreen />;
     case "products":
     case "stockReconciliation":
     case "inbound":

@@ -21,7 +21,7 @@ mod sync_runs;
 pub use articles::{ArticleCounts, ArticleRecord, Articles};
 pub use cursors::{Cursor, Cursors};
 pub use events::{Event, Events};
-pub use order_links::{OrderLink, OrderLinkCounts, OrderLinks};
+pub use order_links::{OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage, OrderState};
 pub use outbox::{Enqueued, NewOutboxRow, Outbox, OutboxCounts, OutboxRow, OutboxStatus};
 pub use release_batches::{BatchOrder, ReleaseBatch, ReleaseBatches};
 pub use settings::Settings;

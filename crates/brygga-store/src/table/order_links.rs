@@ -30,7 +30,10 @@ use super::{count_column, json_text, one_row, optional_json_column};
 use crate::Store;
 use crate::error::StoreError;
 
+mod page;
 mod updates;
+
+pub use page::{OrderFilter, OrderPage, OrderState};
 
 pub(crate) use updates::{
     record_cancelled, record_released, record_sent, record_shop_status_written,

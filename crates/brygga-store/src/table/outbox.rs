@@ -438,6 +438,35 @@ impl<'s> Outbox<'s> {
         })
     }
 
+    /// Every row of the given kinds whose idempotency key starts with `key_prefix` (an order's
+    /// `1042@` covers every call made for shop order 1042), oldest first. Each kind is a range on
+    /// the unique `(kind, idempotency_key)` index, so the lookup stays fast however long the
+    /// outbox grows.
+    pub fn with_key_prefix(
+        &self,
+        kinds: &[&str],
+        key_prefix: &str,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        let upper = key_prefix_end(key_prefix);
+        self.store
+            .run("listing the outbox rows of a subject", |conn| {
+                let mut stmt = conn.prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM outbox
+                 WHERE kind = ?1 AND idempotency_key >= ?2
+                   AND (?3 IS NULL OR idempotency_key < ?3)"
+                ))?;
+                let mut rows = Vec::new();
+                for kind in kinds {
+                    let found = stmt.query_map(params![kind, key_prefix, upper], outbox_row)?;
+                    for row in found {
+                        rows.push(row?);
+                    }
+                }
+                rows.sort_by_key(|row| row.id);
+                Ok(rows)
+            })
+    }
+
     /// Runs an UPDATE of one row by id and reports a missing row as an error rather than a no-op,
     /// since the drain worker only ever updates rows it has claimed.
     fn update_one(

@@ -9,6 +9,7 @@ mod cursors;
 mod events;
 mod migration;
 mod order_links;
+mod order_pages;
 mod outbox;
 mod release_batches;
 mod settings;

@@ -20,6 +20,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::engine::Engine;
 use crate::error::SyncError;
+use crate::order_events;
 use crate::report::FlowReport;
 
 /// The cursor of the shop's order list: the time the last cycle started reading.
@@ -119,7 +120,16 @@ impl Engine {
                     .as_ref()
                     .is_some_and(|h| h.get("source").and_then(|s| s.as_str()) == Some(PLAN_HOLD));
                 let hold = plan.held.get(&order.order_id).map(|p| hold_json(p));
+                let before = links.get(&order.order_id);
+                for (kind, payload) in order_events::seen_events(before, order) {
+                    self.order_event(order.order_id, kind, payload)?;
+                }
                 if hold.is_some() || planner_hold {
+                    if let Some((kind, payload)) =
+                        order_events::hold_event(stored.hold.as_ref(), hold.as_ref())
+                    {
+                        self.order_event(order.order_id, kind, payload)?;
+                    }
                     self.store
                         .order_links()
                         .set_hold(order.order_id, hold, now_ms)?;
@@ -183,7 +193,7 @@ impl Engine {
     }
 
     /// The warehouse's orders with these numbers, read in batches.
-    async fn warehouse_orders_numbered(
+    pub(crate) async fn warehouse_orders_numbered(
         &self,
         numbers: &[String],
     ) -> Result<BTreeMap<String, WarehouseOrder>, SyncError> {

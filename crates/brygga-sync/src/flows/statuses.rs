@@ -54,6 +54,7 @@ impl Engine {
                 continue;
             };
             if !dry_run {
+                self.warehouse_events(&link, &order)?;
                 self.store.order_links().record_warehouse_status(
                     link.shop_order_id,
                     i64::from(order.status),
