@@ -14,6 +14,18 @@ macro_rules! with_commands {
             hold_back_orders(HoldBackRequest) -> ();
             put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
+            connections_overview(ConnectionsOverviewRequest) -> ConnectionsOverview;
+            save_ongoing_connection(OngoingConnectionForm) -> ConnectionsOverview;
+            save_starweb_connection(StarwebConnectionForm) -> ConnectionsOverview;
+            test_ongoing_connection(OngoingConnectionForm) -> ConnectionCheck;
+            test_starweb_connection(StarwebConnectionForm) -> ConnectionCheck;
+            sync_settings(SyncSettingsRequest) -> SyncSettingsView;
+            save_sync_settings(SaveSyncSettingsRequest) -> SyncSettingsView;
+            ui_language(UiLanguageRequest) -> UiLanguageSetting;
+            save_ui_language(SaveUiLanguageRequest) -> UiLanguageSetting;
+            go_live_state(GoLiveStateRequest) -> GoLiveState;
+            first_sync_preview(FirstSyncPreviewRequest) -> FirstSyncPreview;
+            go_live(GoLiveRequest) -> GoLiveResult;
         }
     };
 }

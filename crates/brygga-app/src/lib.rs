@@ -23,6 +23,7 @@ pub mod mapping;
 pub mod paths;
 pub mod release;
 pub mod secrets;
+pub mod setup;
 pub mod sync;
 
 use std::fmt;

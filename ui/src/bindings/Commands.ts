@@ -2,7 +2,17 @@
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
+import type { ConnectionCheck } from "./ConnectionCheck";
+import type { ConnectionsOverview } from "./ConnectionsOverview";
+import type { ConnectionsOverviewRequest } from "./ConnectionsOverviewRequest";
+import type { FirstSyncPreview } from "./FirstSyncPreview";
+import type { FirstSyncPreviewRequest } from "./FirstSyncPreviewRequest";
+import type { GoLiveRequest } from "./GoLiveRequest";
+import type { GoLiveResult } from "./GoLiveResult";
+import type { GoLiveState } from "./GoLiveState";
+import type { GoLiveStateRequest } from "./GoLiveStateRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
+import type { OngoingConnectionForm } from "./OngoingConnectionForm";
 import type { PutOnHoldRequest } from "./PutOnHoldRequest";
 import type { PutOnHoldResult } from "./PutOnHoldResult";
 import type { ReleaseNowRequest } from "./ReleaseNowRequest";
@@ -11,8 +21,15 @@ import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
+import type { SaveSyncSettingsRequest } from "./SaveSyncSettingsRequest";
+import type { SaveUiLanguageRequest } from "./SaveUiLanguageRequest";
+import type { StarwebConnectionForm } from "./StarwebConnectionForm";
+import type { SyncSettingsRequest } from "./SyncSettingsRequest";
+import type { SyncSettingsView } from "./SyncSettingsView";
+import type { UiLanguageRequest } from "./UiLanguageRequest";
+import type { UiLanguageSetting } from "./UiLanguageSetting";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], };
