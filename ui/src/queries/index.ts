@@ -2,3 +2,12 @@ export { createQueryClient } from "./client";
 export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
+export {
+  useConnectionsOverview,
+  useGoLiveState,
+  useSaveLanguage,
+  useSavedLanguage,
+  useSetupAction,
+  useSetupCheck,
+  useSyncSettings,
+} from "./useSetup";

@@ -11,4 +11,11 @@ export const queryKeys = {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
   },
+  setup: {
+    all: ["setup"] as const,
+    connections: () => ["setup", "connections"] as const,
+    settings: () => ["setup", "settings"] as const,
+    goLive: () => ["setup", "goLive"] as const,
+    language: () => ["setup", "language"] as const,
+  },
 } as const;

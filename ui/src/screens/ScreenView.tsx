@@ -2,6 +2,8 @@ import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { ConnectionsScreen } from "./connections/ConnectionsScreen";
+import { SettingsScreen } from "./settings/SettingsScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -9,6 +11,10 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case "releaseBatches":
       return <ReleaseScreen />;
+    case "connections":
+      return <ConnectionsScreen />;
+    case "settings":
+      return <SettingsScreen />;
     case "orders":
     case "products":
     case "stockReconciliation":
@@ -16,8 +22,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "returns":
     case "statusMapping":
     case "transportMapping":
-    case "connections":
-    case "settings":
     case "syncLog":
       return <NotBuilt screen={screen} />;
   }
