@@ -134,6 +134,17 @@ export const setupEn: Catalog["setup"] = {
       firstWrites: "The first changes",
       firstFindings: "To look at",
       counts: "Counted",
+      countNames: {
+        read: "read",
+        unchanged: "unchanged",
+        skipped: "skipped",
+        held: "held",
+        problems: "with problems",
+        orphaned: "only in the warehouse",
+        baseline: "protected by the baseline",
+        notFromBrygga: "not from Brygga",
+        differences: "differences",
+      },
       writes: {
         warehouseArticle: "Article to the warehouse",
         warehouseOrder: "Order to the warehouse",

@@ -139,6 +139,17 @@ export const setupSv = {
       firstWrites: "De första ändringarna",
       firstFindings: "Att titta på",
       counts: "Räknat",
+      countNames: {
+        read: "lästa",
+        unchanged: "oförändrade",
+        skipped: "hoppas över",
+        held: "stoppade",
+        problems: "med fel",
+        orphaned: "bara i lagret",
+        baseline: "skyddade av utgångspunkten",
+        notFromBrygga: "inte från Brygga",
+        differences: "skillnader",
+      },
       writes: {
         warehouseArticle: "Artikel till lagret",
         warehouseOrder: "Order till lagret",

@@ -6,6 +6,21 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatDate, formatDateTime, formatNumber, useLanguage, useT } from "../../i18n";
 import { useSetupCheck } from "../../queries";
 
+/** The counts the engine reports, with words; another count is shown by its own name. */
+const COUNT_NAMES = [
+  "read",
+  "unchanged",
+  "skipped",
+  "held",
+  "problems",
+  "orphaned",
+  "baseline",
+  "notFromBrygga",
+  "differences",
+] as const;
+type CountName = (typeof COUNT_NAMES)[number];
+const isCountName = (name: string): name is CountName => (COUNT_NAMES as readonly string[]).includes(name);
+
 function FlowRow({ flow }: { flow: FlowPreview }) {
   const t = useT();
   const [language] = useLanguage();
@@ -59,7 +74,10 @@ function FlowRow({ flow }: { flow: FlowPreview }) {
           <p className="setup-field__hint">
             {t("setup.wizard.preview.counts")}:{" "}
             {Object.entries(flow.counts)
-              .map(([name, value]) => `${name} ${formatNumber(language, value)}`)
+              .map(
+                ([name, value]) =>
+                  `${isCountName(name) ? t(`setup.wizard.preview.countNames.${name}`) : name} ${formatNumber(language, value)}`,
+              )
               .join(" · ")}
           </p>
         )}

@@ -10,7 +10,7 @@ export function SettingsScreen() {
   return (
     <div className="settings-screen" data-testid="settings-screen">
       <SettingsPanel />
-      <div data-testid="settings-language">
+      <div className="settings-language" data-testid="settings-language">
         <Card title={t("setup.settings.languageTitle")}>
           <p className="setup-field__hint">{t("setup.settings.languageHint")}</p>
           <LanguageSwitch />

@@ -156,7 +156,7 @@ export function SyncSettingsEditor({ view, onSaved }: { view: SyncSettingsView; 
                   />
                 </label>
               )}
-              {r.mode !== "manual" && (
+              {(r.mode === "daily" || (r.mode === "every" && (r.from.trim() !== "" || r.to.trim() !== ""))) && (
                 <span className="settings-days" role="group" aria-label={t("setup.settings.days")}>
                   {DAYS.map((day) => (
                     <label key={day} className="settings-day">
