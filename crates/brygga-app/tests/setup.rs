@@ -459,6 +459,32 @@ async fn the_wizard_previews_without_writing_then_goes_live_with_the_baseline() 
     );
     assert!(!state.live, "not live before the merchant says so");
 
+    // Only NOK accepted: the sample shop sells in SEK, so every order would stop with a reason.
+    let mut nok_only = form();
+    nok_only.start_date = Some("2000-01-01".into());
+    nok_only.currencies = vec!["NOK".into()];
+    save_sync_settings(&app, SaveSyncSettingsRequest { settings: nok_only })
+        .await
+        .unwrap();
+    let held = first_sync_preview(&app, FirstSyncPreviewRequest {})
+        .await
+        .unwrap();
+    let held = held
+        .flows
+        .iter()
+        .find(|f| f.flow == ScheduledFlow::Orders)
+        .unwrap();
+    assert!(
+        held.writes == 0 && held.findings > 0,
+        "the accepted currencies decide what the engine sends: {held:?}"
+    );
+    let mut settings = form();
+    settings.currencies.clear();
+    settings.start_date = Some("2000-01-01".into());
+    save_sync_settings(&app, SaveSyncSettingsRequest { settings })
+        .await
+        .unwrap();
+
     let writes_before = sims.writes();
     let orders_before = sims.warehouse.order_count();
     let preview = first_sync_preview(&app, FirstSyncPreviewRequest {})
