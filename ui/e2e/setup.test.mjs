@@ -171,6 +171,8 @@ test('on the settings screen a schedule is changed and saved and survives a new 
   await page.getByTestId('schedule-mode-stock').selectOption('daily');
   await page.getByTestId('schedule-at-stock').fill('06:00');
   await page.getByTestId('settings-currencies').fill('SEK, eur');
+  await page.getByTestId('warehouse-choices').waitFor();
+  await page.getByTestId('warehouse-choice-2').uncheck();
   await page.getByTestId('settings-save').click();
   await page.getByTestId('settings-saved').waitFor();
   await screenshot(page, 'setup-settings');
@@ -181,6 +183,8 @@ test('on the settings screen a schedule is changed and saved and survives a new 
   assert.equal(await page.getByTestId('schedule-mode-articles').inputValue(), 'manual', 'the saved mode comes back');
   assert.equal(await page.getByTestId('schedule-at-stock').inputValue(), '06:00');
   assert.equal(await page.getByTestId('settings-currencies').inputValue(), 'SEK, EUR');
+  assert.equal(await page.getByTestId('warehouse-choice-1').isChecked(), true);
+  assert.equal(await page.getByTestId('warehouse-choice-2').isChecked(), false, 'the returns warehouse stays out');
 
   await page.getByTestId('settings-language').getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Save settings' }).waitFor();

@@ -26,6 +26,7 @@ macro_rules! with_commands {
             go_live_state(GoLiveStateRequest) -> GoLiveState;
             first_sync_preview(FirstSyncPreviewRequest) -> FirstSyncPreview;
             go_live(GoLiveRequest) -> GoLiveResult;
+            list_warehouses(ListWarehousesRequest) -> WarehouseList;
         }
     };
 }

@@ -11,9 +11,9 @@ pub use crate::release::{
     save_release_settings, skip_overdue_batch,
 };
 pub use crate::setup::{
-    connections_overview, first_sync_preview, go_live, go_live_state, save_ongoing_connection,
-    save_starweb_connection, save_sync_settings, save_ui_language, sync_settings,
-    test_ongoing_connection, test_starweb_connection, ui_language,
+    connections_overview, first_sync_preview, go_live, go_live_state, list_warehouses,
+    save_ongoing_connection, save_starweb_connection, save_sync_settings, save_ui_language,
+    sync_settings, test_ongoing_connection, test_starweb_connection, ui_language,
 };
 
 /// The request and response types the list names, in one place for the shell's wrappers.
@@ -27,9 +27,9 @@ pub mod types {
     pub use crate::setup::{
         ConnectionCheck, ConnectionsOverview, ConnectionsOverviewRequest, FirstSyncPreview,
         FirstSyncPreviewRequest, GoLiveRequest, GoLiveResult, GoLiveState, GoLiveStateRequest,
-        OngoingConnectionForm, SaveSyncSettingsRequest, SaveUiLanguageRequest,
-        StarwebConnectionForm, SyncSettingsRequest, SyncSettingsView, UiLanguageRequest,
-        UiLanguageSetting,
+        ListWarehousesRequest, OngoingConnectionForm, SaveSyncSettingsRequest,
+        SaveUiLanguageRequest, StarwebConnectionForm, SyncSettingsRequest, SyncSettingsView,
+        UiLanguageRequest, UiLanguageSetting, WarehouseList,
     };
 }
 

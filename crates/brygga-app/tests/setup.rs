@@ -285,6 +285,7 @@ fn form() -> SyncSettingsForm {
         ],
         start_date: Some("2025-01-02".into()),
         currencies: vec![" sek".into(), "EUR".into(), "sek".into()],
+        warehouses: Vec::new(),
     }
 }
 
@@ -538,4 +539,124 @@ async fn the_wizard_previews_without_writing_then_goes_live_with_the_baseline() 
         .await
         .expect_err("live already");
     assert_eq!(again.code, ErrorCode::Validation);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_warehouses_taking_part_count_for_the_shops_stock() {
+    use brygga_sim::ongoing::{OngoingConfig, StockAdjustment};
+    use brygga_sim::server::{Api, ServeConfig, serve};
+    use brygga_sim::starweb::sample::SampleData;
+
+    let mut config = OngoingConfig::default();
+    let main_site = config.sites[0].clone();
+    let mut returns_site = main_site.clone();
+    returns_site.id = main_site.id + 1;
+    returns_site.code = "RET".into();
+    returns_site.name = "Returlagret".into();
+    config.sites.push(returns_site.clone());
+    let warehouse = OngoingSim::new(config);
+    let sample = SampleData::generate(brygga_sim::demo::SAMPLE_SEED, 4, 0);
+    let variant = sample
+        .products
+        .iter()
+        .flat_map(|p| &p.variants)
+        .find(|v| v.stock_quantity.is_some())
+        .expect("the sample shop keeps stock of some variant");
+    warehouse
+        .put_article(serde_json::json!({
+            "goodsOwnerId": warehouse.config().goods_owner_id,
+            "articleNumber": variant.sku,
+            "articleName": variant.label,
+            "isStockArticle": true,
+        }))
+        .unwrap();
+    for (site, quantity) in [(main_site.id, 5.0), (returns_site.id, 7.0)] {
+        warehouse
+            .adjust_stock(&StockAdjustment {
+                article_number: variant.sku.clone(),
+                warehouse_id: Some(site),
+                set_to: Some(quantity),
+                ..StockAdjustment::default()
+            })
+            .unwrap();
+    }
+    let warehouse_server = serve(ServeConfig {
+        api: Api::Ongoing,
+        port: 0,
+        base_path: format!("/{}", warehouse.config().warehouse),
+        api_routes: warehouse.api_router(),
+        control_routes: warehouse.control_router(),
+        faults: FaultSpec::none(),
+    })
+    .await
+    .unwrap();
+    let (shop, shop_server) = start_starweb(0, 4, 0, FaultSpec::none()).await.unwrap();
+    let sims = Systems {
+        shop,
+        shop_server,
+        warehouse,
+        warehouse_server,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::for_testing(dir.path());
+    save_ongoing_connection(&app, sims.ongoing_form())
+        .await
+        .unwrap();
+    save_starweb_connection(&app, sims.starweb_form())
+        .await
+        .unwrap();
+
+    let listed = brygga_app::commands::list_warehouses(&app, ListWarehousesRequest {})
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.warehouses.iter().map(|w| w.id).collect::<Vec<_>>(),
+        vec![main_site.id, returns_site.id],
+        "the 3PL's warehouses are read live for the merchant to choose from"
+    );
+
+    let reconcile = |app: &App| {
+        let engine = brygga_app::sync::engine(app).unwrap();
+        async move {
+            engine
+                .run_flow(brygga_core::schedule::Flow::Reconcile, false)
+                .await
+                .unwrap();
+            engine
+                .drain(&std::sync::atomic::AtomicBool::new(false))
+                .await
+                .unwrap();
+        }
+    };
+    let mut settings = form();
+    settings.warehouses = vec![returns_site.id];
+    let saved = save_sync_settings(&app, SaveSyncSettingsRequest { settings })
+        .await
+        .unwrap();
+    assert_eq!(saved.settings.warehouses, vec![returns_site.id]);
+    reconcile(&app).await;
+    assert_eq!(
+        sims.shop.stock(&variant.sku),
+        Some(7),
+        "only the returns warehouse takes part, so only its 7 are for sale"
+    );
+
+    let mut settings = form();
+    settings.warehouses = Vec::new();
+    save_sync_settings(&app, SaveSyncSettingsRequest { settings })
+        .await
+        .unwrap();
+    reconcile(&app).await;
+    assert_eq!(
+        sims.shop.stock(&variant.sku),
+        Some(12),
+        "with no choice every warehouse takes part: 5 + 7"
+    );
+
+    let mut bad = form();
+    bad.warehouses = vec![0];
+    let err = save_sync_settings(&app, SaveSyncSettingsRequest { settings: bad })
+        .await
+        .expect_err("0 is no warehouse id");
+    assert_eq!(err.code, ErrorCode::Validation);
 }

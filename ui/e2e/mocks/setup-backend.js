@@ -30,6 +30,7 @@
       ],
       startDate: null,
       currencies: [],
+      warehouses: [],
     },
     language: 'sv',
     previews: 0,
@@ -194,6 +195,14 @@
         return settingsView();
       case 'save_sync_settings':
         return saveSettings(req);
+      case 'list_warehouses':
+        if (state.ongoingSecret === null) throw { code: 'notConfigured', message: 'connection.ongoing has not been set up yet' };
+        return {
+          warehouses: [
+            { id: 1, code: 'BOR', name: 'Borås' },
+            { id: 2, code: 'RET', name: 'Returlagret' },
+          ],
+        };
       case 'ui_language':
         return { language: state.language };
       case 'save_ui_language':

@@ -12,6 +12,7 @@ import type { GoLiveResult } from "./GoLiveResult";
 import type { GoLiveState } from "./GoLiveState";
 import type { GoLiveStateRequest } from "./GoLiveStateRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
+import type { ListWarehousesRequest } from "./ListWarehousesRequest";
 import type { OngoingConnectionForm } from "./OngoingConnectionForm";
 import type { PutOnHoldRequest } from "./PutOnHoldRequest";
 import type { PutOnHoldResult } from "./PutOnHoldResult";
@@ -28,8 +29,9 @@ import type { SyncSettingsRequest } from "./SyncSettingsRequest";
 import type { SyncSettingsView } from "./SyncSettingsView";
 import type { UiLanguageRequest } from "./UiLanguageRequest";
 import type { UiLanguageSetting } from "./UiLanguageSetting";
+import type { WarehouseList } from "./WarehouseList";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], list_warehouses: [ListWarehousesRequest, WarehouseList], };

@@ -17,4 +17,8 @@ startDate: string | null,
 /**
  * Accepted currencies (ISO 4217 codes); empty accepts any.
  */
-currencies: Array<string>, };
+currencies: Array<string>, 
+/**
+ * The warehouse ids whose stock the shop sells; empty for all of them.
+ */
+warehouses: Array<number>, };

@@ -10,4 +10,5 @@ export {
   useSetupAction,
   useSetupCheck,
   useSyncSettings,
+  useWarehouses,
 } from "./useSetup";

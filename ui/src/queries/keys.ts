@@ -17,5 +17,6 @@ export const queryKeys = {
     settings: () => ["setup", "settings"] as const,
     goLive: () => ["setup", "goLive"] as const,
     language: () => ["setup", "language"] as const,
+    warehouses: () => ["setup", "warehouses"] as const,
   },
 } as const;

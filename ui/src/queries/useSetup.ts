@@ -4,6 +4,7 @@ import type { ConnectionsOverview } from "../bindings/ConnectionsOverview";
 import type { GoLiveState } from "../bindings/GoLiveState";
 import type { SyncSettingsView } from "../bindings/SyncSettingsView";
 import type { UiLanguageSetting } from "../bindings/UiLanguageSetting";
+import type { WarehouseList } from "../bindings/WarehouseList";
 import { useLanguage } from "../i18n";
 import { call, type CommandError, type CommandName, type CommandRequest, type CommandResponse } from "../platform";
 import { queryKeys } from "./keys";
@@ -21,6 +22,14 @@ export function useSyncSettings() {
   return useQuery<SyncSettingsView, CommandError>({
     queryKey: queryKeys.setup.settings(),
     queryFn: () => call("sync_settings", {}),
+  });
+}
+
+/** The 3PL's warehouses, read live through the saved Ongoing connection. */
+export function useWarehouses() {
+  return useQuery<WarehouseList, CommandError>({
+    queryKey: queryKeys.setup.warehouses(),
+    queryFn: () => call("list_warehouses", {}),
   });
 }
 

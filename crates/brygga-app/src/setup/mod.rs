@@ -19,9 +19,9 @@ pub use go_live::{
     first_sync_preview, go_live, go_live_state,
 };
 pub use settings::{
-    FlowScheduleForm, SaveSyncSettingsRequest, SaveUiLanguageRequest, ScheduleMode, ScheduledFlow,
-    SyncSettingsForm, SyncSettingsRequest, SyncSettingsView, UI_LANGUAGE, UiLanguage,
-    UiLanguageRequest, UiLanguageSetting, language, save_sync_settings, save_ui_language,
-    sync_settings, ui_language,
+    FlowScheduleForm, ListWarehousesRequest, SaveSyncSettingsRequest, SaveUiLanguageRequest,
+    ScheduleMode, ScheduledFlow, SyncSettingsForm, SyncSettingsRequest, SyncSettingsView,
+    UI_LANGUAGE, UiLanguage, UiLanguageRequest, UiLanguageSetting, WarehouseChoice, WarehouseList,
+    language, list_warehouses, save_sync_settings, save_ui_language, sync_settings, ui_language,
 };
 pub use verdict::{ConnectionCheck, ConnectionVerdict};

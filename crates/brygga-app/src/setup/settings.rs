@@ -10,6 +10,7 @@
 use brygga_core::plan::orders::OrderRules;
 use brygga_core::schedule::{Flow, Schedule, Schedules, ZONE, window::local_instant};
 use brygga_sync::SyncSettings;
+use brygga_sync::flows::warehouses::WAREHOUSES;
 use brygga_sync::settings::{ORDER_RULES, SCHEDULES};
 use chrono::{NaiveDate, NaiveTime, SecondsFormat};
 use serde::{Deserialize, Serialize};
@@ -97,6 +98,8 @@ pub struct SyncSettingsForm {
     pub start_date: Option<String>,
     /// Accepted currencies (ISO 4217 codes); empty accepts any.
     pub currencies: Vec<String>,
+    /// The warehouse ids whose stock the shop sells; empty for all of them.
+    pub warehouses: Vec<i32>,
 }
 
 /// `sync_settings` takes no parameters.
@@ -273,6 +276,10 @@ pub(crate) fn view(app: &App) -> Result<SyncSettingsView, IpcError> {
                 .collect(),
             start_date: rules.map(|r| r.start.with_timezone(&ZONE).format("%Y-%m-%d").to_string()),
             currencies: rules.map(|r| r.currencies.clone()).unwrap_or_default(),
+            warehouses: store
+                .settings()
+                .get::<Vec<i32>>(WAREHOUSES)?
+                .unwrap_or_default(),
         },
         schedules_saved,
         baseline: settings
@@ -298,6 +305,14 @@ pub async fn save_sync_settings(
     let schedules = schedules_of(&form.schedules)?;
     let currencies = currencies_of(&form.currencies)?;
     let start = filled(&form.start_date).map(start_of).transpose()?;
+    if let Some(bad) = form.warehouses.iter().find(|id| **id <= 0) {
+        return Err(invalid(format!(
+            "{bad} is not a warehouse id; choose the warehouses from the list"
+        )));
+    }
+    let mut warehouses = form.warehouses.clone();
+    warehouses.sort_unstable();
+    warehouses.dedup();
     let store = app.store()?;
     let rules = match start {
         Some(start) => Some(OrderRules { start, currencies }),
@@ -320,7 +335,58 @@ pub async fn save_sync_settings(
             store.settings().delete(ORDER_RULES)?;
         }
     }
+    if warehouses.is_empty() {
+        store.settings().delete(WAREHOUSES)?;
+    } else {
+        store.settings().set(WAREHOUSES, &warehouses, now_ms)?;
+    }
     view(app)
+}
+
+/// `list_warehouses` takes no parameters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListWarehousesRequest {}
+
+/// One of the 3PL's warehouses, to choose the ones taking part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WarehouseChoice {
+    pub id: i32,
+    pub code: Option<String>,
+    pub name: Option<String>,
+}
+
+/// The 3PL's warehouses, read live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WarehouseList {
+    pub warehouses: Vec<WarehouseChoice>,
+}
+
+/// The warehouses of the saved Ongoing connection; `notConfigured` before it is saved.
+pub async fn list_warehouses(
+    app: &App,
+    _request: ListWarehousesRequest,
+) -> Result<WarehouseList, IpcError> {
+    let remotes = crate::sync::remotes(app)?;
+    let warehouses = remotes
+        .warehouse
+        .warehouses()
+        .await
+        .map_err(|err| IpcError::remote(&err))?;
+    Ok(WarehouseList {
+        warehouses: warehouses
+            .into_iter()
+            .map(|w| WarehouseChoice {
+                id: w.id,
+                code: w.code,
+                name: w.name,
+            })
+            .collect(),
+    })
 }
 
 /// The languages of the app.

@@ -71,6 +71,11 @@ export const setupEn: Catalog["setup"] = {
       "Orders placed from this date on go to the warehouse. Empty: only orders placed after going live.",
     currencies: "Currencies",
     currenciesHint: "Currency codes separated by commas, e.g. SEK, EUR. Empty: any currency.",
+    warehousesTitle: "Warehouses taking part",
+    warehousesHint: "The shop's stock counts only the chosen warehouses. All chosen: all stock counts.",
+    warehousesLoading: "Loading the warehouses…",
+    warehousesUnavailable: "The warehouses are shown here once the warehouse connection is saved and works.",
+    noWarehouse: "Choose at least one warehouse.",
     mastersTitle: "Master systems",
     mastersHint: "Which system decides what. Brygga never writes the other way.",
     masters: {

@@ -75,6 +75,11 @@ export const setupSv = {
       "Ordrar lagda från och med det här datumet skickas till lagret. Tomt: bara ordrar som läggs efter att du gått live.",
     currencies: "Valutor",
     currenciesHint: "Valutakoder med kommatecken emellan, t.ex. SEK, EUR. Tomt: alla valutor.",
+    warehousesTitle: "Lager som ingår",
+    warehousesHint: "Saldot i butiken räknas bara från de valda lagren. Alla valda: allt lager räknas.",
+    warehousesLoading: "Hämtar lagren…",
+    warehousesUnavailable: "Lagren visas här när kopplingen till lagret är sparad och fungerar.",
+    noWarehouse: "Välj minst ett lager.",
     mastersTitle: "Styrande system",
     mastersHint: "Vilket system som bestämmer över vad. Brygga skriver aldrig åt andra hållet.",
     masters: {

@@ -103,4 +103,37 @@ describe("SettingsScreen", () => {
     await waitFor(() => expect(languages).toEqual([{ language: "en" }]));
     expect(screen.getByTestId("settings-save").textContent, "the screen follows the language").toBe("Save settings");
   });
+
+  it("sends the ticked warehouses, or none for all, and needs at least one", async () => {
+    const saves: SaveSyncSettingsRequest[] = [];
+    mockCommands({
+      sync_settings: () => sampleSettings(),
+      list_warehouses: () => ({
+        warehouses: [
+          { id: 1, code: "BOR", name: "Borås" },
+          { id: 2, code: "RET", name: "Returlagret" },
+        ],
+      }),
+      save_sync_settings: (request) => {
+        saves.push(request);
+        return { ...sampleSettings(), settings: request.settings, schedulesSaved: true };
+      },
+    });
+    renderWithProviders(<SettingsScreen />, "sv");
+    await screen.findByTestId("warehouse-choices");
+    const borås = screen.getByTestId("warehouse-choice-1") as HTMLInputElement;
+    expect(borås.checked, "nothing saved: every warehouse takes part").toBe(true);
+    fireEvent.click(borås);
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(saves.map((s) => s.settings.warehouses)).toEqual([[2]]));
+
+    fireEvent.click(screen.getByTestId("warehouse-choice-2"));
+    fireEvent.click(screen.getByTestId("settings-save"));
+    expect(screen.getByTestId("settings-problem").textContent).toBe("Välj minst ett lager.");
+
+    fireEvent.click(screen.getByTestId("warehouse-choice-1"));
+    fireEvent.click(screen.getByTestId("warehouse-choice-2"));
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(saves.map((s) => s.settings.warehouses)).toEqual([[2], []]));
+  });
 });

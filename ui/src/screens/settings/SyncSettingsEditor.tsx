@@ -6,6 +6,7 @@ import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useT } from "../../i18n";
 import { useSetupAction } from "../../queries";
+import { WarehouseChoices } from "./WarehouseChoices";
 
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const MODES: readonly ScheduleMode[] = ["manual", "every", "daily"];
@@ -45,6 +46,8 @@ export function SyncSettingsEditor({ view, onSaved }: { view: SyncSettingsView; 
   const [startDate, setStartDate] = useState(view.settings.startDate ?? "");
   const [currencies, setCurrencies] = useState(view.settings.currencies.join(", "));
   const [problem, setProblem] = useState<string | null>(null);
+  // `null` until the merchant touches the warehouse ticks: the saved choice is sent back as it was.
+  const [warehouses, setWarehouses] = useState<{ chosen: ReadonlySet<number>; all: readonly number[] } | null>(null);
   const save = useSetupAction("save_sync_settings");
 
   const change = (flow: Row["flow"], update: (row: Row) => Row) =>
@@ -66,7 +69,17 @@ export function SyncSettingsEditor({ view, onSaved }: { view: SyncSettingsView; 
       setProblem(t("setup.settings.currencyNotCode", { code: badCode }));
       return;
     }
+    if (warehouses !== null && warehouses.chosen.size === 0) {
+      setProblem(t("setup.settings.noWarehouse"));
+      return;
+    }
     setProblem(null);
+    const chosenWarehouses =
+      warehouses === null
+        ? view.settings.warehouses
+        : warehouses.all.every((id) => warehouses.chosen.has(id))
+          ? []
+          : [...warehouses.chosen].sort((a, b) => a - b);
     const schedules: FlowScheduleForm[] = rows.map((r) => ({
       flow: r.flow,
       mode: r.mode,
@@ -77,7 +90,14 @@ export function SyncSettingsEditor({ view, onSaved }: { view: SyncSettingsView; 
       at: r.mode === "daily" ? blank(r.at) : null,
     }));
     save.mutate(
-      { settings: { schedules, startDate: blank(startDate), currencies: codes.map((c) => c.toUpperCase()) } },
+      {
+        settings: {
+          schedules,
+          startDate: blank(startDate),
+          currencies: codes.map((c) => c.toUpperCase()),
+          warehouses: chosenWarehouses,
+        },
+      },
       { onSuccess: () => onSaved?.() },
     );
   };
@@ -212,6 +232,17 @@ export function SyncSettingsEditor({ view, onSaved }: { view: SyncSettingsView; 
           <span className="setup-field__hint">{t("setup.settings.currenciesHint")}</span>
         </div>
       </Card>
+
+      <WarehouseChoices
+        chosen={
+          warehouses !== null
+            ? warehouses.chosen
+            : view.settings.warehouses.length === 0
+              ? null
+              : new Set(view.settings.warehouses)
+        }
+        onChange={(chosen, all) => setWarehouses({ chosen, all })}
+      />
 
       <div className="setup-actions">
         <button type="submit" className="button button--primary" disabled={save.isPending} data-testid="settings-save">

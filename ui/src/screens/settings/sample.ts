@@ -12,6 +12,7 @@ export function sampleSettings(): SyncSettingsView {
       ],
       startDate: null,
       currencies: [],
+      warehouses: [],
     },
     schedulesSaved: false,
     baseline: null,
