@@ -5,8 +5,10 @@
 
 mod connections;
 mod go_live;
+mod language;
 mod settings;
 mod verdict;
+mod warehouses;
 
 pub use connections::{
     ConnectionsOverview, ConnectionsOverviewRequest, OngoingConnectionForm, OngoingConnectionView,
@@ -18,10 +20,13 @@ pub use go_live::{
     GoLiveResult, GoLiveState, GoLiveStateRequest, PlannedWrite, PreviewFinding, PreviewWrite,
     first_sync_preview, go_live, go_live_state,
 };
+pub use language::{
+    SaveUiLanguageRequest, UI_LANGUAGE, UiLanguage, UiLanguageRequest, UiLanguageSetting, language,
+    save_ui_language, ui_language,
+};
 pub use settings::{
-    FlowScheduleForm, ListWarehousesRequest, SaveSyncSettingsRequest, SaveUiLanguageRequest,
-    ScheduleMode, ScheduledFlow, SyncSettingsForm, SyncSettingsRequest, SyncSettingsView,
-    UI_LANGUAGE, UiLanguage, UiLanguageRequest, UiLanguageSetting, WarehouseChoice, WarehouseList,
-    language, list_warehouses, save_sync_settings, save_ui_language, sync_settings, ui_language,
+    FlowScheduleForm, SaveSyncSettingsRequest, ScheduleMode, ScheduledFlow, SyncSettingsForm,
+    SyncSettingsRequest, SyncSettingsView, save_sync_settings, sync_settings,
 };
 pub use verdict::{ConnectionCheck, ConnectionVerdict};
+pub use warehouses::{ListWarehousesRequest, WarehouseChoice, WarehouseList, list_warehouses};
