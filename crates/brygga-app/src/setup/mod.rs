@@ -1,7 +1,7 @@
 //! Setting Brygga up without the command line: the connections screen (saved connections, whether
 //! their secrets are stored, saving, and a test with a clear verdict), the settings screen
-//! (schedules, start date, currencies, language), and the go-live wizard's backend (which steps are
-//! done, the first-sync preview, going live).
+//! (schedules, start date, currencies, warehouses taking part, language), and the go-live
+//! wizard's backend (which steps are done, the first-sync preview, going live).
 
 mod connections;
 mod go_live;

@@ -1,8 +1,8 @@
 //! The settings screen: when each flow runs, from which date and in which currencies orders go to
-//! the warehouse, and the language of the app and its notifications.
+//! the warehouse, and which of the 3PL's warehouses the shop's stock comes from.
 //!
-//! Schedules and order rules are the engine's own settings (`sync.schedules`, `sync.order_rules`),
-//! so what is saved here is what the next scheduler pass and the next order cycle use. A form is
+//! These are the engine's own settings (`sync.schedules`, `sync.order_rules`, `sync.warehouses`),
+//! so what is saved here is what the next scheduler pass, order cycle and stock cycle use. A form is
 //! checked whole and saved whole; the first problem found is named with its flow or field. Schedules
 //! are converted through their stored JSON form, so the screen and a settings file are checked by
 //! the same rules in `brygga-core`.
