@@ -31,7 +31,7 @@ export const setupEn: Catalog["setup"] = {
     verdicts: {
       ok: "It works",
       wrongUrl: "Wrong address – what answers is not the API",
-      wrongCredentials: "Wrong user or password",
+      wrongCredentials: "The login was refused – wrong user or password (client id or client secret)",
       wrongGoodsOwner: "The login works, but the user may not act for that goods owner id",
       unreachable: "Cannot be reached – check the address and the network",
       refused: "The system refused",

@@ -35,7 +35,7 @@ export const setupSv = {
     verdicts: {
       ok: "Det fungerar",
       wrongUrl: "Fel adress – det som svarar är inte API:t",
-      wrongCredentials: "Fel användare eller lösenord",
+      wrongCredentials: "Inloggningen nekades – fel användare eller lösenord (klient-id eller klienthemlighet)",
       wrongGoodsOwner: "Inloggningen fungerar, men användaren får inte arbeta för det varuägar-id:t",
       unreachable: "Går inte att nå – kontrollera adressen och nätverket",
       refused: "Systemet nekade",
