@@ -56,6 +56,19 @@ export class Session {
     await this.call('POST', `/element/${element}/click`, {});
   }
 
+  /** Replaces the text of the first input matching `selector`. */
+  async type(selector, text) {
+    const [element] = await this.find(selector);
+    if (!element) throw new Error(`no element matches ${selector}`);
+    await this.call('POST', `/element/${element}/clear`, {});
+    await this.call('POST', `/element/${element}/value`, { text });
+  }
+
+  /** Chooses the option with this value in the first `<select>` matching `selector`. */
+  async choose(selector, value) {
+    await this.click(`${selector} option[value="${value}"]`);
+  }
+
   /** Polls `probe` until it returns a truthy value, and returns that value. */
   async waitFor(what, probe, timeoutMs = 20000) {
     const deadline = Date.now() + timeoutMs;

@@ -14,6 +14,10 @@ macro_rules! with_commands {
             hold_back_orders(HoldBackRequest) -> ();
             put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
+            status_mapping_overview(StatusMappingRequest) -> StatusMappingView;
+            save_status_mapping(SaveStatusMappingRequest) -> StatusMappingView;
+            transport_mapping_overview(TransportMappingRequest) -> TransportMappingView;
+            save_transport_mapping(SaveTransportMappingRequest) -> TransportMappingView;
             connections_overview(ConnectionsOverviewRequest) -> ConnectionsOverview;
             save_ongoing_connection(OngoingConnectionForm) -> ConnectionsOverview;
             save_starweb_connection(StarwebConnectionForm) -> ConnectionsOverview;

@@ -6,6 +6,10 @@
 use ts_rs::TS;
 
 pub use crate::info::app_info;
+pub use crate::mappings::{
+    save_status_mapping, save_transport_mapping, status_mapping_overview,
+    transport_mapping_overview,
+};
 pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
@@ -19,6 +23,10 @@ pub use crate::setup::{
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
     pub use crate::info::{AppInfo, AppInfoRequest};
+    pub use crate::mappings::{
+        SaveStatusMappingRequest, SaveTransportMappingRequest, StatusMappingRequest,
+        StatusMappingView, TransportMappingRequest, TransportMappingView,
+    };
     pub use crate::release::{
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,

@@ -20,6 +20,7 @@ mod error;
 pub mod info;
 pub mod logging;
 pub mod mapping;
+pub mod mappings;
 pub mod paths;
 pub mod release;
 pub mod secrets;

@@ -41,6 +41,17 @@ pub struct TransporterContract {
     pub transporter_code: Option<String>,
     pub transporter_service_code: Option<String>,
     pub edi_code: Option<String>,
+    /// Every service the contract offers; the contract's own service code is its default.
+    #[serde(default)]
+    pub transporter_services: Option<Vec<TransporterService>>,
+}
+
+/// One service of a transporter contract (home delivery, service point, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransporterService {
+    pub transporter_service_name: Option<String>,
+    pub transporter_service_code: Option<String>,
 }
 
 #[derive(Deserialize)]

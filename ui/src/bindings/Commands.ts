@@ -22,11 +22,17 @@ import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
+import type { SaveStatusMappingRequest } from "./SaveStatusMappingRequest";
 import type { SaveSyncSettingsRequest } from "./SaveSyncSettingsRequest";
+import type { SaveTransportMappingRequest } from "./SaveTransportMappingRequest";
 import type { SaveUiLanguageRequest } from "./SaveUiLanguageRequest";
 import type { StarwebConnectionForm } from "./StarwebConnectionForm";
+import type { StatusMappingRequest } from "./StatusMappingRequest";
+import type { StatusMappingView } from "./StatusMappingView";
 import type { SyncSettingsRequest } from "./SyncSettingsRequest";
 import type { SyncSettingsView } from "./SyncSettingsView";
+import type { TransportMappingRequest } from "./TransportMappingRequest";
+import type { TransportMappingView } from "./TransportMappingView";
 import type { UiLanguageRequest } from "./UiLanguageRequest";
 import type { UiLanguageSetting } from "./UiLanguageSetting";
 import type { WarehouseList } from "./WarehouseList";
@@ -34,4 +40,4 @@ import type { WarehouseList } from "./WarehouseList";
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], list_warehouses: [ListWarehousesRequest, WarehouseList], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], list_warehouses: [ListWarehousesRequest, WarehouseList], };

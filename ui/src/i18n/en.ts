@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import { mappingsEn } from "./en/mappings";
 import { setupEn } from "./en/setup";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
@@ -240,5 +241,6 @@ export const en: Catalog = {
   errorBanner: {
     detail: "Details",
   },
+  mappings: mappingsEn,
   setup: setupEn,
 };

@@ -9,6 +9,7 @@ import type { SkipReason } from "../bindings/SkipReason";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { SecretBackend } from "../bindings/SecretBackend";
 import type { NavSection, Screen } from "../navigation/screens";
+import { mappingsSv } from "./sv/mappings";
 import { setupSv } from "./sv/setup";
 
 /**
@@ -254,5 +255,6 @@ export const sv = {
   errorBanner: {
     detail: "Detaljer",
   },
+  mappings: mappingsSv,
   setup: setupSv,
 } as const;

@@ -2,6 +2,7 @@ export { createQueryClient } from "./client";
 export { queryKeys } from "./keys";
 export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
+export { useSaveStatusMapping, useSaveTransportMapping, useStatusMapping, useTransportMapping } from "./useMappings";
 export {
   useConnectionsOverview,
   useGoLiveState,

@@ -11,6 +11,11 @@ export const queryKeys = {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
   },
+  mappings: {
+    all: ["mappings"] as const,
+    status: () => ["mappings", "status"] as const,
+    transport: () => ["mappings", "transport"] as const,
+  },
   setup: {
     all: ["setup"] as const,
     connections: () => ["setup", "connections"] as const,

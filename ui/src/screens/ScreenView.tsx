@@ -2,6 +2,8 @@ import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
+import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
 import { ConnectionsScreen } from "./connections/ConnectionsScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
 
@@ -11,6 +13,10 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case "releaseBatches":
       return <ReleaseScreen />;
+    case "statusMapping":
+      return <StatusMappingScreen />;
+    case "transportMapping":
+      return <TransportMappingScreen />;
     case "connections":
       return <ConnectionsScreen />;
     case "settings":
@@ -20,8 +26,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "stockReconciliation":
     case "inbound":
     case "returns":
-    case "statusMapping":
-    case "transportMapping":
     case "syncLog":
       return <NotBuilt screen={screen} />;
   }
