@@ -10,6 +10,7 @@ import { after, afterEach, before, test } from 'node:test';
 import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/setup-backend.js');
+const mappingsBackend = join(import.meta.dirname, 'mocks/mappings-backend.js');
 let server;
 let app;
 
@@ -46,6 +47,9 @@ async function verdictOf(page, side) {
 test('a new installation goes through the wizard to live and lands on the dashboard', async () => {
   app = await openApp(server.url, sampleAppInfo(), backend);
   const { page } = app;
+  // The mapping editors in the wizard talk to the mapping screens' mock.
+  await page.addInitScript({ path: mappingsBackend });
+  await page.reload();
 
   await page.getByTestId('go-live-wizard').waitFor();
   assert.equal(await page.getByTestId('wizard-step').getAttribute('data-step'), 'connections');
@@ -77,11 +81,19 @@ test('a new installation goes through the wizard to live and lands on the dashbo
 
   await page.getByTestId('wizard-next').click();
   assert.equal(await page.getByTestId('wizard-step').getAttribute('data-step'), 'statusMapping');
-  // The mapping editors save through their own commands; the mock stands in for them here.
-  await page.evaluate(() => globalThis.BryggaMockSetup.saveMappings());
-  await page.getByTestId('wizard-next').click();
-  assert.equal(await page.getByTestId('wizard-step').getAttribute('data-step'), 'transportMapping');
+  await page.getByTestId('status-apply-suggestion').click();
+  await page.getByTestId('status-save').click();
+  await page.getByTestId('status-saved').waitFor();
   await page.locator('[data-testid="wizard-step-statusMapping"][data-done="true"]').waitFor();
+  await page.getByTestId('wizard-next').click();
+
+  assert.equal(await page.getByTestId('wizard-step').getAttribute('data-step'), 'transportMapping');
+  const method = page.locator('[data-testid="shipping-method"][data-method="13"]');
+  await method.getByTestId('transport-select').selectOption('carrier|SBTL|BHP');
+  await page.getByTestId('transport-save').click();
+  await page.getByTestId('transport-saved').waitFor();
+  await page.locator('[data-testid="wizard-step-transportMapping"][data-done="true"]').waitFor();
+  await screenshot(page, 'setup-wizard-transport');
   await page.getByTestId('wizard-next').click();
 
   assert.equal(await page.getByTestId('wizard-step').getAttribute('data-step'), 'settings');
@@ -117,10 +129,10 @@ test('a new installation goes through the wizard to live and lands on the dashbo
   assert.equal(await page.getByTestId('screen-title').textContent(), 'Översikt', 'the dashboard follows going live');
   assert.equal(await page.getByTestId('go-live-wizard').count(), 0);
 
-  const calls = await page.evaluate(() => globalThis.BryggaMockRequests.map((r) => r.cmd));
+  const calls = await page.evaluate(() => globalThis.BryggaMockSetup.requests.map((r) => r.cmd));
   assert.equal(calls.filter((c) => c === 'go_live').length, 1, 'going live is asked for once');
   const saves = await page.evaluate(() =>
-    globalThis.BryggaMockRequests.filter((r) => r.cmd === 'save_sync_settings').map((r) => r.req.settings),
+    globalThis.BryggaMockSetup.requests.filter((r) => r.cmd === 'save_sync_settings').map((r) => r.req.settings),
   );
   assert.equal(saves[0].startDate, '2025-11-21');
   assert.equal(saves[0].schedules.find((s) => s.flow === 'orders').minutes, 15);
@@ -154,7 +166,7 @@ test('on the connections screen a connection is tested and saved, keeping the st
   await screenshot(page, 'setup-connections');
 
   const saved = await page.evaluate(() =>
-    globalThis.BryggaMockRequests.filter((r) => r.cmd === 'save_ongoing_connection').map((r) => r.req),
+    globalThis.BryggaMockSetup.requests.filter((r) => r.cmd === 'save_ongoing_connection').map((r) => r.req),
   );
   assert.deepEqual(
     saved,

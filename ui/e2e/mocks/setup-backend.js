@@ -1,10 +1,12 @@
 // A small stateful stand-in for the setup commands (connections, settings, language, going live),
 // run in the page before the app (see harness.mjs `openApp(url, appInfo, backend)`). The
 // installation starts new and not live; with sessionStorage `brygga.mock.live` = "1" (set it,
-// then reload) it starts live with both connections saved. The two mapping editors belong to
-// another screen: `globalThis.BryggaMockSetup.saveMappings()` marks both mappings as saved, as
-// those editors do. Plain script, no imports: the page has a frozen Object.prototype and a strict
-// CSP.
+// then reload) it starts live with both connections saved. The mapping commands belong to the
+// mapping screens' mock (mappings-backend.js): when that script runs after this one, its backend
+// answers them and a successful save marks the mapping as saved here; without it,
+// `globalThis.BryggaMockSetup.saveMappings()` does. Requests to these commands are logged in
+// `BryggaMockSetup.requests`. Plain script, no imports: the page has a frozen Object.prototype and a
+// strict CSP.
 (() => {
   const WAREHOUSE = { apiUrl: 'https://api.ongoingsystems.se/Kaj/', user: 'kaj-api', goodsOwnerId: 42, password: 'lager-pw' };
   const SHOP = { apiUrl: 'https://kaj.starwebserver.se/api/v2', clientId: 'client-1', clientSecret: 'shop-secret' };
@@ -37,9 +39,11 @@
     goneLive: 0,
   };
   const requests = [];
-  globalThis.BryggaMockRequests = requests;
+  // Another mock backend loaded later answers the commands this one does not know.
+  let fallback = null;
   globalThis.BryggaMockSetup = {
     state,
+    requests,
     saveMappings() {
       state.statusMapping = true;
       state.transportMapping = true;
@@ -166,7 +170,14 @@
     return { settings: state.settings, schedulesSaved: state.settingsSaved, baseline: state.baseline };
   }
 
-  globalThis.BryggaMockBackend = (cmd, args) => {
+  const MAPPING_SAVES = { save_status_mapping: 'statusMapping', save_transport_mapping: 'transportMapping' };
+
+  function setup(cmd, args) {
+    if (fallback !== null && !OWN.has(cmd)) {
+      const answer = Promise.resolve(fallback(cmd, args));
+      const step = MAPPING_SAVES[cmd];
+      return step === undefined ? answer : answer.then((saved) => ((state[step] = true), saved));
+    }
     const req = requestOf(cmd, args);
     switch (cmd) {
       case 'go_live_state':
@@ -239,5 +250,29 @@
       default:
         throw { code: 'unknown', message: `no mock for ${cmd}` };
     }
-  };
+  }
+
+  const OWN = new Set([
+    'go_live_state',
+    'connections_overview',
+    'test_ongoing_connection',
+    'test_starweb_connection',
+    'save_ongoing_connection',
+    'save_starweb_connection',
+    'sync_settings',
+    'save_sync_settings',
+    'list_warehouses',
+    'ui_language',
+    'save_ui_language',
+    'first_sync_preview',
+    'go_live',
+  ]);
+
+  Object.defineProperty(globalThis, 'BryggaMockBackend', {
+    configurable: true,
+    get: () => setup,
+    set: (other) => {
+      fallback = other;
+    },
+  });
 })();
