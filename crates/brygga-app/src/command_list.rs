@@ -23,6 +23,19 @@ macro_rules! with_commands {
             retry_order_call(RetryOrderCallRequest) -> OrderActionResult;
             resend_order(OrderRequest) -> OrderActionResult;
             clear_order_hold(OrderRequest) -> OrderActionResult;
+            connections_overview(ConnectionsOverviewRequest) -> ConnectionsOverview;
+            save_ongoing_connection(OngoingConnectionForm) -> ConnectionsOverview;
+            save_starweb_connection(StarwebConnectionForm) -> ConnectionsOverview;
+            test_ongoing_connection(OngoingConnectionForm) -> ConnectionCheck;
+            test_starweb_connection(StarwebConnectionForm) -> ConnectionCheck;
+            sync_settings(SyncSettingsRequest) -> SyncSettingsView;
+            save_sync_settings(SaveSyncSettingsRequest) -> SyncSettingsView;
+            ui_language(UiLanguageRequest) -> UiLanguageSetting;
+            save_ui_language(SaveUiLanguageRequest) -> UiLanguageSetting;
+            go_live_state(GoLiveStateRequest) -> GoLiveState;
+            first_sync_preview(FirstSyncPreviewRequest) -> FirstSyncPreview;
+            go_live(GoLiveRequest) -> GoLiveResult;
+            list_warehouses(ListWarehousesRequest) -> WarehouseList;
         }
     };
 }

@@ -17,6 +17,11 @@ pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
 };
+pub use crate::setup::{
+    connections_overview, first_sync_preview, go_live, go_live_state, list_warehouses,
+    save_ongoing_connection, save_starweb_connection, save_sync_settings, save_ui_language,
+    sync_settings, test_ongoing_connection, test_starweb_connection, ui_language,
+};
 
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
@@ -33,6 +38,13 @@ pub mod types {
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,
         SaveReleaseSettingsRequest,
+    };
+    pub use crate::setup::{
+        ConnectionCheck, ConnectionsOverview, ConnectionsOverviewRequest, FirstSyncPreview,
+        FirstSyncPreviewRequest, GoLiveRequest, GoLiveResult, GoLiveState, GoLiveStateRequest,
+        ListWarehousesRequest, OngoingConnectionForm, SaveSyncSettingsRequest,
+        SaveUiLanguageRequest, StarwebConnectionForm, SyncSettingsRequest, SyncSettingsView,
+        UiLanguageRequest, UiLanguageSetting, WarehouseList,
     };
 }
 

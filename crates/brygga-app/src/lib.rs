@@ -25,6 +25,7 @@ pub mod orders;
 pub mod paths;
 pub mod release;
 pub mod secrets;
+pub mod setup;
 pub mod sync;
 
 use std::fmt;

@@ -2,8 +2,19 @@
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
+import type { ConnectionCheck } from "./ConnectionCheck";
+import type { ConnectionsOverview } from "./ConnectionsOverview";
+import type { ConnectionsOverviewRequest } from "./ConnectionsOverviewRequest";
+import type { FirstSyncPreview } from "./FirstSyncPreview";
+import type { FirstSyncPreviewRequest } from "./FirstSyncPreviewRequest";
+import type { GoLiveRequest } from "./GoLiveRequest";
+import type { GoLiveResult } from "./GoLiveResult";
+import type { GoLiveState } from "./GoLiveState";
+import type { GoLiveStateRequest } from "./GoLiveStateRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
 import type { ListOrdersRequest } from "./ListOrdersRequest";
+import type { ListWarehousesRequest } from "./ListWarehousesRequest";
+import type { OngoingConnectionForm } from "./OngoingConnectionForm";
 import type { OrderActionResult } from "./OrderActionResult";
 import type { OrderDetail } from "./OrderDetail";
 import type { OrderListPage } from "./OrderListPage";
@@ -18,13 +29,21 @@ import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
 import type { RetryOrderCallRequest } from "./RetryOrderCallRequest";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
 import type { SaveStatusMappingRequest } from "./SaveStatusMappingRequest";
+import type { SaveSyncSettingsRequest } from "./SaveSyncSettingsRequest";
 import type { SaveTransportMappingRequest } from "./SaveTransportMappingRequest";
+import type { SaveUiLanguageRequest } from "./SaveUiLanguageRequest";
+import type { StarwebConnectionForm } from "./StarwebConnectionForm";
 import type { StatusMappingRequest } from "./StatusMappingRequest";
 import type { StatusMappingView } from "./StatusMappingView";
+import type { SyncSettingsRequest } from "./SyncSettingsRequest";
+import type { SyncSettingsView } from "./SyncSettingsView";
 import type { TransportMappingRequest } from "./TransportMappingRequest";
 import type { TransportMappingView } from "./TransportMappingView";
+import type { UiLanguageRequest } from "./UiLanguageRequest";
+import type { UiLanguageSetting } from "./UiLanguageSetting";
+import type { WarehouseList } from "./WarehouseList";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], list_orders: [ListOrdersRequest, OrderListPage], order_detail: [OrderRequest, OrderDetail], retry_order_call: [RetryOrderCallRequest, OrderActionResult], resend_order: [OrderRequest, OrderActionResult], clear_order_hold: [OrderRequest, OrderActionResult], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], status_mapping_overview: [StatusMappingRequest, StatusMappingView], save_status_mapping: [SaveStatusMappingRequest, StatusMappingView], transport_mapping_overview: [TransportMappingRequest, TransportMappingView], save_transport_mapping: [SaveTransportMappingRequest, TransportMappingView], list_orders: [ListOrdersRequest, OrderListPage], order_detail: [OrderRequest, OrderDetail], retry_order_call: [RetryOrderCallRequest, OrderActionResult], resend_order: [OrderRequest, OrderActionResult], clear_order_hold: [OrderRequest, OrderActionResult], connections_overview: [ConnectionsOverviewRequest, ConnectionsOverview], save_ongoing_connection: [OngoingConnectionForm, ConnectionsOverview], save_starweb_connection: [StarwebConnectionForm, ConnectionsOverview], test_ongoing_connection: [OngoingConnectionForm, ConnectionCheck], test_starweb_connection: [StarwebConnectionForm, ConnectionCheck], sync_settings: [SyncSettingsRequest, SyncSettingsView], save_sync_settings: [SaveSyncSettingsRequest, SyncSettingsView], ui_language: [UiLanguageRequest, UiLanguageSetting], save_ui_language: [SaveUiLanguageRequest, UiLanguageSetting], go_live_state: [GoLiveStateRequest, GoLiveState], first_sync_preview: [FirstSyncPreviewRequest, FirstSyncPreview], go_live: [GoLiveRequest, GoLiveResult], list_warehouses: [ListWarehousesRequest, WarehouseList], };

@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import { mappingsEn } from "./en/mappings";
 import { ordersEn } from "./en/orders";
+import { setupEn } from "./en/setup";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -243,4 +244,5 @@ export const en: Catalog = {
   },
   mappings: mappingsEn,
   orders: ordersEn,
+  setup: setupEn,
 };

@@ -11,6 +11,7 @@ import type { SecretBackend } from "../bindings/SecretBackend";
 import type { NavSection, Screen } from "../navigation/screens";
 import { mappingsSv } from "./sv/mappings";
 import { ordersSv } from "./sv/orders";
+import { setupSv } from "./sv/setup";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -257,4 +258,5 @@ export const sv = {
   },
   mappings: mappingsSv,
   orders: ordersSv,
+  setup: setupSv,
 } as const;

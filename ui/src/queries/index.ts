@@ -4,3 +4,13 @@ export { useAppInfo } from "./useAppInfo";
 export { useReleaseAction, useReleaseOverview } from "./useRelease";
 export { useSaveStatusMapping, useSaveTransportMapping, useStatusMapping, useTransportMapping } from "./useMappings";
 export { ORDERS_PAGE_SIZE, useOrderAction, useOrderDetail, useOrderPages } from "./useOrders";
+export {
+  useConnectionsOverview,
+  useGoLiveState,
+  useSaveLanguage,
+  useSavedLanguage,
+  useSetupAction,
+  useSetupCheck,
+  useSyncSettings,
+  useWarehouses,
+} from "./useSetup";

@@ -23,4 +23,12 @@ export const queryKeys = {
     page: (filter: ListOrdersRequest) => ["orders", "page", filter] as const,
     detail: (shopOrderId: number) => ["orders", "detail", shopOrderId] as const,
   },
+  setup: {
+    all: ["setup"] as const,
+    connections: () => ["setup", "connections"] as const,
+    settings: () => ["setup", "settings"] as const,
+    goLive: () => ["setup", "goLive"] as const,
+    language: () => ["setup", "language"] as const,
+    warehouses: () => ["setup", "warehouses"] as const,
+  },
 } as const;

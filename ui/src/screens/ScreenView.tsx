@@ -5,6 +5,8 @@ import { OrdersScreen } from "./orders/OrdersScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
 import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
 import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
+import { ConnectionsScreen } from "./connections/ConnectionsScreen";
+import { SettingsScreen } from "./settings/SettingsScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -16,14 +18,16 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <StatusMappingScreen />;
     case "transportMapping":
       return <TransportMappingScreen />;
+    case "connections":
+      return <ConnectionsScreen />;
+    case "settings":
+      return <SettingsScreen />;
     case "orders":
       return <OrdersScreen />;
     case "products":
     case "stockReconciliation":
     case "inbound":
     case "returns":
-    case "connections":
-    case "settings":
     case "syncLog":
       return <NotBuilt screen={screen} />;
   }

@@ -4,3 +4,4 @@ pub mod articles;
 pub mod orders;
 pub mod statuses;
 pub mod stock;
+pub mod warehouses;

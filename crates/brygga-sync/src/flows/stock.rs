@@ -50,7 +50,7 @@ impl Engine {
                 ..ArticleQuery::default()
             })
             .await?;
-        let warehouse: BTreeMap<String, f64> = articles
+        let mut warehouse: BTreeMap<String, f64> = articles
             .iter()
             .filter(|a| a.is_stock_article != Some(false))
             .filter_map(|a| {
@@ -58,6 +58,7 @@ impl Engine {
                 Some((sku, a.inventory_info.as_ref()?.sellable_number_of_items))
             })
             .collect();
+        self.restrict_to_warehouses(&mut warehouse, since).await?;
         report.count("read", warehouse.len());
         let skus: Vec<&str> = warehouse.keys().map(String::as_str).collect();
         let catalogue = if full {
