@@ -14,6 +14,12 @@ macro_rules! with_commands {
             hold_back_orders(HoldBackRequest) -> ();
             put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
+            products_overview(ProductsOverviewRequest) -> ProductsOverview;
+            retry_product(RetryProductRequest) -> RetryProductResult;
+            export_orphaned_articles(ExportOrphanedArticlesRequest) -> OrphanedArticlesExport;
+            stock_reconciliation_overview(StockReconciliationOverviewRequest) -> StockReconciliationOverview;
+            run_stock_reconciliation(RunStockReconciliationRequest) -> StockReconciliationReport;
+            apply_stock_corrections(ApplyStockCorrectionsRequest) -> StockCorrectionsResult;
         }
     };
 }

@@ -6,6 +6,10 @@
 use ts_rs::TS;
 
 pub use crate::info::app_info;
+pub use crate::products::{
+    apply_stock_corrections, export_orphaned_articles, products_overview, retry_product,
+    run_stock_reconciliation, stock_reconciliation_overview,
+};
 pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
@@ -14,6 +18,12 @@ pub use crate::release::{
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
     pub use crate::info::{AppInfo, AppInfoRequest};
+    pub use crate::products::{
+        ApplyStockCorrectionsRequest, ExportOrphanedArticlesRequest, OrphanedArticlesExport,
+        ProductsOverview, ProductsOverviewRequest, RetryProductRequest, RetryProductResult,
+        RunStockReconciliationRequest, StockCorrectionsResult, StockReconciliationOverview,
+        StockReconciliationOverviewRequest, StockReconciliationReport,
+    };
     pub use crate::release::{
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,

@@ -21,6 +21,7 @@ pub mod info;
 pub mod logging;
 pub mod mapping;
 pub mod paths;
+pub mod products;
 pub mod release;
 pub mod secrets;
 pub mod sync;

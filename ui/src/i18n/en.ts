@@ -1,3 +1,4 @@
+import { productsEn } from "./en/products";
 import type { Catalog } from "./catalog";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
@@ -239,4 +240,5 @@ export const en: Catalog = {
   errorBanner: {
     detail: "Details",
   },
+  products: productsEn,
 };

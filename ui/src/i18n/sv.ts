@@ -1,3 +1,4 @@
+import { productsSv } from "./sv/products";
 import type { AppMode } from "../bindings/AppMode";
 import type { BatchStarter } from "../bindings/BatchStarter";
 import type { BatchState } from "../bindings/BatchState";
@@ -253,4 +254,5 @@ export const sv = {
   errorBanner: {
     detail: "Detaljer",
   },
+  products: productsSv,
 } as const;

@@ -2,5 +2,6 @@
 
 pub mod articles;
 pub mod orders;
+pub mod reconcile;
 pub mod statuses;
 pub mod stock;
