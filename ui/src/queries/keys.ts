@@ -11,4 +11,9 @@ export const queryKeys = {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
   },
+  products: {
+    all: ["products"] as const,
+    overview: () => ["products", "overview"] as const,
+    reconciliation: () => ["products", "reconciliation"] as const,
+  },
 } as const;

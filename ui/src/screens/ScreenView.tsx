@@ -1,7 +1,9 @@
 import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
+import { ProductsScreen } from "./products/ProductsScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { StockReconciliationScreen } from "./stockReconciliation/StockReconciliationScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -9,9 +11,11 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case "releaseBatches":
       return <ReleaseScreen />;
-    case "orders":
     case "products":
+      return <ProductsScreen />;
     case "stockReconciliation":
+      return <StockReconciliationScreen />;
+    case "orders":
     case "inbound":
     case "returns":
     case "statusMapping":
