@@ -3,7 +3,7 @@ import type { ArticleProblemView } from "../../bindings/ArticleProblemView";
 import type { ProductRow } from "../../bindings/ProductRow";
 import type { RetryProductResult } from "../../bindings/RetryProductResult";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { formatDateTime, useLanguage, useT } from "../../i18n";
+import { formatDateTime, formatNumber, useLanguage, useT } from "../../i18n";
 import { useProductsAction } from "../../queries/useProducts";
 import { PAGE_SIZE, formatQuantity, pageOf } from "./productList";
 
@@ -148,9 +148,9 @@ export function ProductTable({ rows }: { rows: ProductRow[] }) {
       <div className="products__pager">
         <span data-testid="products-page-info">
           {t("products.list.showing", {
-            from: shown.page * PAGE_SIZE + 1,
-            to: shown.page * PAGE_SIZE + shown.items.length,
-            total: rows.length,
+            from: formatNumber(language, shown.page * PAGE_SIZE + 1),
+            to: formatNumber(language, shown.page * PAGE_SIZE + shown.items.length),
+            total: formatNumber(language, rows.length),
           })}
         </span>
         {shown.pages > 1 && (

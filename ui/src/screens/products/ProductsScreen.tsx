@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ProductsOverview } from "../../bindings/ProductsOverview";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { formatDateTime, useLanguage, useT } from "../../i18n";
+import { formatDateTime, formatNumber, useLanguage, useT } from "../../i18n";
 import { useFocus } from "../../navigation/navigate";
 import { useProductsOverview } from "../../queries/useProducts";
 import { OrphanExport } from "./OrphanExport";
@@ -102,7 +102,7 @@ function ProductsView({ overview, refreshing, onRefresh }: ProductsViewProps) {
               data-filter={name}
               onClick={() => setFilter(name)}
             >
-              {t(`products.list.filters.${name}`, { count: overview.counts[name] })}
+              {t(`products.list.filters.${name}`, { count: formatNumber(language, overview.counts[name]) })}
             </button>
           ))}
         </div>
