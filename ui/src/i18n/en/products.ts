@@ -44,7 +44,6 @@ export const productsEn: Catalog["products"] = {
     orphaned: "Only in the warehouse – no active product in the shop",
     notInShop: "Not in the shop",
     noName: "Name unknown",
-    writtenAt: "{quantity} ({time})",
     problems: {
       emptySku: "The SKU is empty.",
       skuTooLong: "The SKU is {detail} characters long; at most 40 are allowed.",
@@ -78,6 +77,7 @@ export const productsEn: Catalog["products"] = {
     exportFailed: "The export failed",
   },
   reconciliation: {
+    title: "Reconcile stock",
     intro:
       "Compares the warehouse's sellable stock with the shop's stock for every article. Nothing changes in the shop until you choose to correct.",
     loading: "Loading the last reconciliation…",

@@ -45,7 +45,6 @@ export const productsSv = {
     orphaned: "Bara i lagret – ingen aktiv produkt i butiken",
     notInShop: "Finns inte i butiken",
     noName: "Okänd benämning",
-    writtenAt: "{quantity} ({time})",
     problems: {
       emptySku: "Artikelnumret är tomt.",
       skuTooLong: "Artikelnumret är {detail} tecken långt; högst 40 tillåts.",
@@ -79,6 +78,7 @@ export const productsSv = {
     exportFailed: "Exporten misslyckades",
   },
   reconciliation: {
+    title: "Stäm av saldon",
     intro:
       "Jämför lagrets disponibla saldo med butikens saldo för varje artikel. Inget ändras i butiken förrän du väljer att rätta.",
     loading: "Hämtar senaste avstämningen…",

@@ -116,12 +116,14 @@ export function ProductTable({ rows }: { rows: ProductRow[] }) {
                   {formatQuantity(language, row.shopQuantity)}
                 </td>
                 <td className="products__number" data-testid="product-written">
-                  {row.writtenQuantity === null || row.writtenAt === null
-                    ? "–"
-                    : t("products.list.writtenAt", {
-                        quantity: formatQuantity(language, row.writtenQuantity),
-                        time: formatDateTime(language, row.writtenAt),
-                      })}
+                  {row.writtenQuantity === null || row.writtenAt === null ? (
+                    "–"
+                  ) : (
+                    <>
+                      {formatQuantity(language, row.writtenQuantity)}
+                      <span className="products__when">{formatDateTime(language, row.writtenAt)}</span>
+                    </>
+                  )}
                 </td>
                 <td>
                   {row.state === "failed" && (

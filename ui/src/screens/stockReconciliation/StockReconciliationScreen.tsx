@@ -90,7 +90,7 @@ function ReconciliationView({ overview }: { overview: StockReconciliationOvervie
 
   return (
     <div className="reconcile">
-      <Card title={t("screens.stockReconciliation")}>
+      <Card title={t("products.reconciliation.title")}>
         <div className="reconcile__head">
           <p className="reconcile__intro">{t("products.reconciliation.intro")}</p>
           {overview.reportOnly && (
