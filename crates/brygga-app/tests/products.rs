@@ -192,6 +192,24 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
         "only one difference was left"
     );
     assert_eq!(systems.shop.stock(both), Some(expected[both].0));
+    let products = products_overview(&app, ProductsOverviewRequest {})
+        .await
+        .unwrap();
+    let row = products
+        .rows
+        .iter()
+        .find(|r| &r.sku == both)
+        .expect("a corrected article is listed");
+    assert_eq!(
+        (
+            row.warehouse_sellable,
+            row.shop_quantity,
+            row.written_quantity
+        ),
+        (Some(7.0), Some(30), Some(expected[both].0)),
+        "the stock columns show what was read on each side and what Brygga wrote"
+    );
+    assert!(row.written_at.is_some(), "the write has its time");
     let after = run_stock_reconciliation(&app, RunStockReconciliationRequest {})
         .await
         .unwrap();
@@ -455,4 +473,65 @@ async fn without_connections_the_list_says_why_and_the_report_is_not_configured(
         .await
         .unwrap();
     assert_eq!(kept.last, None, "no report ran yet");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_send_is_shown_with_its_reason_and_sent_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems) = connected(dir.path()).await;
+    let engine = brygga_app::sync::engine(&app).unwrap();
+    engine.run_flow(Flow::Articles, false).await.unwrap();
+    let sku = stocked_skus(&systems)[0].clone();
+    let store = app.store().unwrap();
+    let row = store
+        .outbox()
+        .open_of_kind("warehouse.upsert_article")
+        .unwrap()
+        .into_iter()
+        .find(|r| r.payload["article"]["sku"] == sku.as_str())
+        .expect("the article sync queued the article");
+    // The warehouse's refusal, as the drain records it when the attempts run out.
+    store
+        .outbox()
+        .mark_dead(
+            row.id,
+            "warehouse.rejected",
+            "the warehouse refused the article: barcode in use",
+            chrono::Utc::now().timestamp_millis(),
+        )
+        .unwrap();
+    engine
+        .drain(&std::sync::atomic::AtomicBool::new(false))
+        .await
+        .unwrap();
+
+    let overview = products_overview(&app, ProductsOverviewRequest {})
+        .await
+        .unwrap();
+    let failed = overview.rows.iter().find(|r| r.sku == sku).unwrap();
+    assert_eq!(failed.state, ProductSyncState::Failed, "{failed:?}");
+    assert_eq!(
+        failed.failure.as_deref(),
+        Some("the warehouse refused the article: barcode in use"),
+        "the reason is shown as the drain recorded it"
+    );
+    assert_eq!(overview.counts.failed, 1, "only this article failed");
+
+    let retried = retry_product(&app, RetryProductRequest { sku: sku.clone() })
+        .await
+        .expect("the failed send is queued again and sent");
+    assert!(retried.sent && retried.failure.is_none(), "{retried:?}");
+    let after = products_overview(&app, ProductsOverviewRequest {})
+        .await
+        .unwrap();
+    let row = after.rows.iter().find(|r| r.sku == sku).unwrap();
+    assert_eq!(
+        row.state,
+        ProductSyncState::Current,
+        "the warehouse accepted it over HTTP, so it is current: {row:?}"
+    );
+    assert!(
+        row.warehouse_article_id.is_some(),
+        "the warehouse named its id"
+    );
 }
