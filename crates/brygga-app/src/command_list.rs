@@ -36,6 +36,12 @@ macro_rules! with_commands {
             first_sync_preview(FirstSyncPreviewRequest) -> FirstSyncPreview;
             go_live(GoLiveRequest) -> GoLiveResult;
             list_warehouses(ListWarehousesRequest) -> WarehouseList;
+            products_overview(ProductsOverviewRequest) -> ProductsOverview;
+            retry_product(RetryProductRequest) -> RetryProductResult;
+            export_orphaned_articles(ExportOrphanedArticlesRequest) -> OrphanedArticlesExport;
+            stock_reconciliation_overview(StockReconciliationOverviewRequest) -> StockReconciliationOverview;
+            run_stock_reconciliation(RunStockReconciliationRequest) -> StockReconciliationReport;
+            apply_stock_corrections(ApplyStockCorrectionsRequest) -> StockCorrectionsResult;
         }
     };
 }

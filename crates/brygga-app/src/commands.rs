@@ -13,6 +13,10 @@ pub use crate::mappings::{
 pub use crate::orders::{
     clear_order_hold, list_orders, order_detail, resend_order, retry_order_call,
 };
+pub use crate::products::{
+    apply_stock_corrections, export_orphaned_articles, products_overview, retry_product,
+    run_stock_reconciliation, stock_reconciliation_overview,
+};
 pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
@@ -33,6 +37,12 @@ pub mod types {
     pub use crate::orders::{
         ListOrdersRequest, OrderActionResult, OrderDetail, OrderListPage, OrderRequest,
         RetryOrderCallRequest,
+    };
+    pub use crate::products::{
+        ApplyStockCorrectionsRequest, ExportOrphanedArticlesRequest, OrphanedArticlesExport,
+        ProductsOverview, ProductsOverviewRequest, RetryProductRequest, RetryProductResult,
+        RunStockReconciliationRequest, StockCorrectionsResult, StockReconciliationOverview,
+        StockReconciliationOverviewRequest, StockReconciliationReport,
     };
     pub use crate::release::{
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,

@@ -23,6 +23,7 @@ pub mod mapping;
 pub mod mappings;
 pub mod orders;
 pub mod paths;
+pub mod products;
 pub mod release;
 pub mod secrets;
 pub mod setup;

@@ -92,6 +92,11 @@ impl Engine {
             .expect("the catalogue was just read"))
     }
 
+    /// The shop's catalogue as it is now, read whole: for screens that list every product.
+    pub async fn shop_catalogue(&self) -> Result<Arc<Catalogue>, SyncError> {
+        self.catalogue_now(true).await
+    }
+
     async fn refresh(
         &self,
         cached: &mut Option<CachedCatalogue>,

@@ -145,6 +145,11 @@ impl Engine {
     /// supersedes older waiting changes of the same kind for the same subject, so an older version
     /// of an order or a stock quantity is never sent after a newer one.
     pub(crate) fn queue(&self, operation: &Operation) -> Result<bool, StoreError> {
+        Ok(matches!(self.queue_row(operation)?, Enqueued::Inserted(_)))
+    }
+
+    /// Queues one operation like [`Engine::queue`] and says which outbox row stands for it.
+    pub(crate) fn queue_row(&self, operation: &Operation) -> Result<Enqueued, StoreError> {
         let now_ms = self.now_ms();
         let kind = operation.kind();
         let key = operation.key();
@@ -154,7 +159,7 @@ impl Engine {
                 .outbox()
                 .supersede_pending(kind, &format!("{prefix}#"), &key, now_ms)?;
         }
-        let enqueued = self.store.outbox().enqueue(
+        self.store.outbox().enqueue(
             NewOutboxRow {
                 kind: kind.to_owned(),
                 idempotency_key: key,
@@ -164,8 +169,7 @@ impl Engine {
                 run_at_ms: now_ms,
             },
             now_ms,
-        )?;
-        Ok(matches!(enqueued, Enqueued::Inserted(_)))
+        )
     }
 
     /// A feed's cursor: the time its last cycle started reading (`None` before the first).

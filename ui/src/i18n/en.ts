@@ -1,3 +1,4 @@
+import { productsEn } from "./en/products";
 import type { Catalog } from "./catalog";
 import { mappingsEn } from "./en/mappings";
 import { ordersEn } from "./en/orders";
@@ -245,4 +246,5 @@ export const en: Catalog = {
   mappings: mappingsEn,
   orders: ordersEn,
   setup: setupEn,
+  products: productsEn,
 };

@@ -1,3 +1,4 @@
+import { productsSv } from "./sv/products";
 import type { AppMode } from "../bindings/AppMode";
 import type { BatchStarter } from "../bindings/BatchStarter";
 import type { BatchState } from "../bindings/BatchState";
@@ -259,4 +260,5 @@ export const sv = {
   mappings: mappingsSv,
   orders: ordersSv,
   setup: setupSv,
+  products: productsSv,
 } as const;

@@ -31,4 +31,9 @@ export const queryKeys = {
     language: () => ["setup", "language"] as const,
     warehouses: () => ["setup", "warehouses"] as const,
   },
+  products: {
+    all: ["products"] as const,
+    overview: () => ["products", "overview"] as const,
+    reconciliation: () => ["products", "reconciliation"] as const,
+  },
 } as const;

@@ -1,19 +1,27 @@
 import type { Screen } from "../navigation/screens";
+import { ConnectionsScreen } from "./connections/ConnectionsScreen";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { OrdersScreen } from "./orders/OrdersScreen";
+import { ProductsScreen } from "./products/ProductsScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
-import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
-import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
-import { ConnectionsScreen } from "./connections/ConnectionsScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
+import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
+import { StockReconciliationScreen } from "./stockReconciliation/StockReconciliationScreen";
+import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case "dashboard":
       return <Dashboard />;
+    case "orders":
+      return <OrdersScreen />;
     case "releaseBatches":
       return <ReleaseScreen />;
+    case "products":
+      return <ProductsScreen />;
+    case "stockReconciliation":
+      return <StockReconciliationScreen />;
     case "statusMapping":
       return <StatusMappingScreen />;
     case "transportMapping":
@@ -22,10 +30,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <ConnectionsScreen />;
     case "settings":
       return <SettingsScreen />;
-    case "orders":
-      return <OrdersScreen />;
-    case "products":
-    case "stockReconciliation":
     case "inbound":
     case "returns":
     case "syncLog":

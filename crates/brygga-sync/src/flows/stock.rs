@@ -7,13 +7,15 @@
 //! shop shows now, reports each difference, and corrects it unless told to report only.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use brygga_core::operation::Operation;
-use brygga_core::plan::stock::{ShopStock, StockState, plan_stock};
+use brygga_core::plan::stock::{ShopStock, StockPlan, StockState, plan_stock};
 use brygga_core::schedule::Flow;
 use brygga_ongoing::articles::ArticleQuery;
+use brygga_starweb::map::Catalogue;
 use brygga_store::OutboxRow;
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::engine::Engine;
 use crate::error::SyncError;
@@ -26,6 +28,15 @@ pub const RECONCILE_REPORT_ONLY: &str = "sync.reconcile_report_only";
 const OVERLAP: TimeDelta = TimeDelta::minutes(5);
 /// Ongoing refuses a stock-changed cursor older than 24 hours; stay clear of the edge.
 const FEED_REACH: TimeDelta = TimeDelta::hours(23);
+
+/// Both sides' stock as read, and the plan made from it.
+#[derive(Debug)]
+pub(crate) struct StockReading {
+    /// Sellable quantity by SKU, for the stock articles read.
+    pub(crate) warehouse: BTreeMap<String, f64>,
+    pub(crate) catalogue: Arc<Catalogue>,
+    pub(crate) plan: StockPlan,
+}
 
 impl Engine {
     pub(crate) async fn stock_cycle(
@@ -42,6 +53,54 @@ impl Engine {
             .flatten()
             .map(|c| c - OVERLAP)
             .filter(|since| started - *since < FEED_REACH);
+        let report_only = full
+            && self
+                .store
+                .settings()
+                .get::<bool>(RECONCILE_REPORT_ONLY)?
+                .unwrap_or(false);
+        let reading = self.read_stock(since, full, report_only).await?;
+        let plan = &reading.plan;
+        report.count("read", reading.warehouse.len());
+        report.count("unchanged", plan.unchanged);
+        report.count("differences", plan.differences.len());
+        if full {
+            for difference in &plan.differences {
+                report.find(
+                    format!("stock:{}", difference.sku),
+                    "stock.difference",
+                    format!(
+                        "the shop shows {}, the warehouse can sell {}",
+                        difference.shop, difference.should_be
+                    ),
+                );
+            }
+        }
+        for sku in &plan.not_in_shop {
+            report.find(
+                format!("stock:{sku}"),
+                "stock.notInShop",
+                "the warehouse has stock of an article the shop does not sell".to_owned(),
+            );
+        }
+        if !dry_run {
+            self.record_stock_read(&reading, full)?;
+        }
+        self.enqueue(reading.plan.operations, &mut report)?;
+        self.advance_cursor(CURSOR, started, dry_run)?;
+        Ok(report)
+    }
+
+    /// Reads the warehouse's sellable stock (the articles changed `since`, or all of them) and the
+    /// shop's, and plans what to write. `full` compares with what the shop shows now (the
+    /// reconciliation); otherwise with what Brygga last wrote, so the shop's own decrements for
+    /// new orders are not undone.
+    pub(crate) async fn read_stock(
+        &self,
+        since: Option<DateTime<Utc>>,
+        full: bool,
+        report_only: bool,
+    ) -> Result<StockReading, SyncError> {
         let articles = self
             .remotes
             .warehouse
@@ -59,7 +118,6 @@ impl Engine {
             })
             .collect();
         self.restrict_to_warehouses(&mut warehouse, since).await?;
-        report.count("read", warehouse.len());
         let skus: Vec<&str> = warehouse.keys().map(String::as_str).collect();
         let catalogue = if full {
             self.catalogue_now(true).await?
@@ -84,12 +142,6 @@ impl Engine {
             .map(|(sku, l)| (sku.clone(), l.written_generation))
             .collect();
         let pending = self.pending_in_shop()?;
-        let report_only = full
-            && self
-                .store
-                .settings()
-                .get::<bool>(RECONCILE_REPORT_ONLY)?
-                .unwrap_or(false);
         let plan = plan_stock(StockState {
             warehouse: &warehouse,
             shop: &shop,
@@ -97,41 +149,30 @@ impl Engine {
             generations: &generations,
             report_only,
         });
-        report.count("unchanged", plan.unchanged);
-        report.count("differences", plan.differences.len());
-        if full {
-            for difference in &plan.differences {
-                report.find(
-                    format!("stock:{}", difference.sku),
-                    "stock.difference",
-                    format!(
-                        "the shop shows {}, the warehouse can sell {}",
-                        difference.shop, difference.should_be
-                    ),
-                );
-            }
+        Ok(StockReading {
+            warehouse,
+            catalogue,
+            plan,
+        })
+    }
+
+    /// Records what a stock reading saw on each side (`live` shop quantities only when the shop
+    /// was read whole).
+    pub(crate) fn record_stock_read(
+        &self,
+        reading: &StockReading,
+        live: bool,
+    ) -> Result<(), SyncError> {
+        let now_ms = self.now_ms();
+        for (sku, sellable) in &reading.warehouse {
+            let shop = live
+                .then(|| reading.catalogue.stock.get(sku).and_then(|s| s.quantity))
+                .flatten();
+            self.store
+                .stock_levels()
+                .record_read(sku, Some(*sellable), shop, now_ms)?;
         }
-        for sku in &plan.not_in_shop {
-            report.find(
-                format!("stock:{sku}"),
-                "stock.notInShop",
-                "the warehouse has stock of an article the shop does not sell".to_owned(),
-            );
-        }
-        if !dry_run {
-            let now_ms = self.now_ms();
-            for (sku, sellable) in &warehouse {
-                let live = full
-                    .then(|| catalogue.stock.get(sku).and_then(|s| s.quantity))
-                    .flatten();
-                self.store
-                    .stock_levels()
-                    .record_read(sku, Some(*sellable), live, now_ms)?;
-            }
-        }
-        self.enqueue(plan.operations, &mut report)?;
-        self.advance_cursor(CURSOR, started, dry_run)?;
-        Ok(report)
+        Ok(())
     }
 
     /// Items per SKU on shop orders queued for the warehouse but not yet accepted: the shop has
