@@ -14,6 +14,13 @@ macro_rules! with_commands {
             hold_back_orders(HoldBackRequest) -> ();
             put_orders_on_hold(PutOnHoldRequest) -> PutOnHoldResult;
             save_release_settings(SaveReleaseSettingsRequest) -> ReleaseSettingsForm;
+            dashboard(DashboardRequest) -> Dashboard;
+            check_connections(ConnectionCheckRequest) -> ConnectionCheck;
+            sync_log(SyncLogRequest) -> SyncLogPage;
+            failed_calls(FailedCallsRequest) -> FailedCalls;
+            retry_calls(RetryCallsRequest) -> RetryCallsResult;
+            run_flow_now(RunFlowNowRequest) -> RunFlowNowResult;
+            sync_progress(SyncProgressRequest) -> SyncProgress;
         }
     };
 }

@@ -10,6 +10,9 @@ pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
 };
+pub use crate::runs::{
+    check_connections, dashboard, failed_calls, retry_calls, run_flow_now, sync_log, sync_progress,
+};
 
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
@@ -18,6 +21,11 @@ pub mod types {
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,
         SaveReleaseSettingsRequest,
+    };
+    pub use crate::runs::{
+        ConnectionCheck, ConnectionCheckRequest, Dashboard, DashboardRequest, FailedCalls,
+        FailedCallsRequest, RetryCallsRequest, RetryCallsResult, RunFlowNowRequest,
+        RunFlowNowResult, SyncLogPage, SyncLogRequest, SyncProgress, SyncProgressRequest,
     };
 }
 

@@ -22,6 +22,8 @@ pub mod logging;
 pub mod mapping;
 pub mod paths;
 pub mod release;
+pub mod runner;
+pub mod runs;
 pub mod secrets;
 pub mod sync;
 
@@ -71,6 +73,7 @@ pub struct App {
     mode: AppMode,
     store: Result<Arc<Store>, IpcError>,
     secrets: Arc<dyn SecretStore>,
+    runner: runner::Runner,
 }
 
 impl App {
@@ -92,6 +95,7 @@ impl App {
             mode: config.mode,
             store,
             secrets: config.secrets,
+            runner: runner::Runner::default(),
         }
     }
 
@@ -119,6 +123,11 @@ impl App {
     pub fn mode(&self) -> AppMode {
         self.mode
     }
+
+    /// The background sync runner's state (see [`runner`]).
+    pub(crate) fn runner(&self) -> &runner::Runner {
+        &self.runner
+    }
 }
 
 impl fmt::Debug for App {
@@ -128,6 +137,7 @@ impl fmt::Debug for App {
             .field("mode", &self.mode)
             .field("store", &self.store.as_ref().map(|_| "open"))
             .field("secrets", &self.secrets.backend())
+            .field("runner", &self.runner)
             .finish()
     }
 }
