@@ -2,6 +2,12 @@
 import type { AppInfo } from "./AppInfo";
 import type { AppInfoRequest } from "./AppInfoRequest";
 import type { BatchRequest } from "./BatchRequest";
+import type { ConnectionCheck } from "./ConnectionCheck";
+import type { ConnectionCheckRequest } from "./ConnectionCheckRequest";
+import type { Dashboard } from "./Dashboard";
+import type { DashboardRequest } from "./DashboardRequest";
+import type { FailedCalls } from "./FailedCalls";
+import type { FailedCallsRequest } from "./FailedCallsRequest";
 import type { HoldBackRequest } from "./HoldBackRequest";
 import type { PutOnHoldRequest } from "./PutOnHoldRequest";
 import type { PutOnHoldResult } from "./PutOnHoldResult";
@@ -10,9 +16,17 @@ import type { ReleaseOverview } from "./ReleaseOverview";
 import type { ReleaseOverviewRequest } from "./ReleaseOverviewRequest";
 import type { ReleaseResult } from "./ReleaseResult";
 import type { ReleaseSettingsForm } from "./ReleaseSettingsForm";
+import type { RetryCallsRequest } from "./RetryCallsRequest";
+import type { RetryCallsResult } from "./RetryCallsResult";
+import type { RunFlowNowRequest } from "./RunFlowNowRequest";
+import type { RunFlowNowResult } from "./RunFlowNowResult";
 import type { SaveReleaseSettingsRequest } from "./SaveReleaseSettingsRequest";
+import type { SyncLogPage } from "./SyncLogPage";
+import type { SyncLogRequest } from "./SyncLogRequest";
+import type { SyncProgress } from "./SyncProgress";
+import type { SyncProgressRequest } from "./SyncProgressRequest";
 
 /**
  * Every command with its request and response type, for the UI's typed `call()`.
  */
-export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], };
+export type Commands = { app_info: [AppInfoRequest, AppInfo], release_overview: [ReleaseOverviewRequest, ReleaseOverview], release_now: [ReleaseNowRequest, ReleaseResult], release_overdue_batch: [BatchRequest, ReleaseResult], skip_overdue_batch: [BatchRequest, null], hold_back_orders: [HoldBackRequest, null], put_orders_on_hold: [PutOnHoldRequest, PutOnHoldResult], save_release_settings: [SaveReleaseSettingsRequest, ReleaseSettingsForm], dashboard: [DashboardRequest, Dashboard], check_connections: [ConnectionCheckRequest, ConnectionCheck], sync_log: [SyncLogRequest, SyncLogPage], failed_calls: [FailedCallsRequest, FailedCalls], retry_calls: [RetryCallsRequest, RetryCallsResult], run_flow_now: [RunFlowNowRequest, RunFlowNowResult], sync_progress: [SyncProgressRequest, SyncProgress], };
