@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog";
+import { runsEn } from "./en/runs";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -239,4 +240,5 @@ export const en: Catalog = {
   errorBanner: {
     detail: "Details",
   },
+  runs: runsEn,
 };

@@ -9,6 +9,7 @@ import type { SkipReason } from "../bindings/SkipReason";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { SecretBackend } from "../bindings/SecretBackend";
 import type { NavSection, Screen } from "../navigation/screens";
+import { runsSv } from "./sv/runs";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -253,4 +254,5 @@ export const sv = {
   errorBanner: {
     detail: "Detaljer",
   },
+  runs: runsSv,
 } as const;

@@ -11,4 +11,11 @@ export const queryKeys = {
     all: ["release"] as const,
     overview: () => ["release", "overview"] as const,
   },
+  runs: {
+    all: ["runs"] as const,
+    dashboard: () => ["runs", "dashboard"] as const,
+    log: (request: unknown) => ["runs", "log", request] as const,
+    calls: () => ["runs", "calls"] as const,
+    progress: () => ["runs", "progress"] as const,
+  },
 } as const;

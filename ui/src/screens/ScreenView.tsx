@@ -2,6 +2,7 @@ import type { Screen } from "../navigation/screens";
 import { Dashboard } from "./dashboard/Dashboard";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { SyncLogScreen } from "./syncLog/SyncLogScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -9,6 +10,8 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case "releaseBatches":
       return <ReleaseScreen />;
+    case "syncLog":
+      return <SyncLogScreen />;
     case "orders":
     case "products":
     case "stockReconciliation":
@@ -18,7 +21,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "transportMapping":
     case "connections":
     case "settings":
-    case "syncLog":
       return <NotBuilt screen={screen} />;
   }
 }

@@ -222,6 +222,7 @@ pub fn run_now(app: &App, flow: Option<Flow>) -> Result<RunVia, IpcError> {
     let store = app.shared_store()?;
     let handle = runtime()?;
     let shared = runner.shared.clone();
+    locked(&shared.watch).prime(&store);
     shared.waiting.fetch_add(1, Ordering::SeqCst);
     handle.spawn(async move {
         let _lock = lock;
@@ -266,6 +267,7 @@ fn start(app: &App, driver: Driver) -> Result<(), IpcError> {
     let lock = EngineLock::acquire(app)?;
     let engine = crate::sync::engine(app)?.with_progress(runner.shared.progress.clone());
     let store = app.shared_store()?;
+    locked(&runner.shared.watch).prime(&store);
     let control = Arc::new(Mutex::new(Control {
         stop: Arc::new(Stop::default()),
         driving: false,

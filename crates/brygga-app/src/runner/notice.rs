@@ -80,6 +80,11 @@ impl Watch {
         })
     }
 
+    /// Reads which flows are failing now, before runs begin, unless known already.
+    pub fn prime(&mut self, store: &Store) {
+        self.failing(store);
+    }
+
     /// What to announce after one flow run: a notification if it failed and was not failing.
     pub fn flow_ran(
         &mut self,
