@@ -45,7 +45,7 @@ export function RunNowPanel() {
       )}
       {run.startError !== null && (
         <ErrorBanner
-          testId="run-error"
+          testId="run-now-error"
           context={t("runs.log.runFailed")}
           code={run.startError.code}
           message={run.startError.message}
