@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use brygga_app::commands::types::*;
-use brygga_app::commands::{dashboard, failed_calls, retry_calls, run_flow_now, sync_log, sync_progress};
+use brygga_app::commands::{
+    dashboard, failed_calls, retry_calls, run_flow_now, sync_log, sync_progress,
+};
 use brygga_app::demo::DemoSystems;
 use brygga_app::runner::{self, Notification, Notifier};
 use brygga_app::runs::{AttentionKind, CallState, FlowName, HealthState, RunOutcome, RunVia};
@@ -61,7 +63,10 @@ async fn run_and_wait(app: &App, flow: Option<FlowName>) -> RunVia {
         if progress.waiting == 0 {
             return started.via;
         }
-        assert!(Instant::now() < deadline, "run now did not finish: {progress:?}");
+        assert!(
+            Instant::now() < deadline,
+            "run now did not finish: {progress:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -152,9 +157,16 @@ async fn progress_counts_the_calls_of_a_drain() {
         .unwrap()
         .with_progress(progress.clone());
     engine.run_flow(Flow::Articles, false).await.unwrap();
-    assert_eq!(progress.snapshot().phase, Phase::Idle, "a finished cycle is idle");
+    assert_eq!(
+        progress.snapshot().phase,
+        Phase::Idle,
+        "a finished cycle is idle"
+    );
     let due = store(&app).outbox().counts().unwrap().pending;
-    assert!(due >= 30, "every sample article is queued for the warehouse: {due}");
+    assert!(
+        due >= 30,
+        "every sample article is queued for the warehouse: {due}"
+    );
 
     let drain = tokio::spawn(async move { engine.drain(&AtomicBool::new(false)).await });
     let mut seen = None;
@@ -167,11 +179,18 @@ async fn progress_counts_the_calls_of_a_drain() {
     })
     .await;
     let seen = seen.unwrap();
-    assert_eq!(seen.total, due, "the total is the calls due when the drain began");
+    assert_eq!(
+        seen.total, due,
+        "the total is the calls due when the drain began"
+    );
     let report = drain.await.unwrap().unwrap();
     assert_eq!(report.done, due, "the warehouse accepted every article");
     let end = progress.snapshot();
-    assert_eq!(end.phase, Phase::Idle, "a finished drain reports idle again: {end:?}");
+    assert_eq!(
+        end.phase,
+        Phase::Idle,
+        "a finished drain reports idle again: {end:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -188,7 +207,11 @@ async fn a_failing_flow_raises_one_notification_per_new_failure() {
 
     systems.shop_server.faults().set(shop_down);
     let via = run_and_wait(&app, Some(FlowName::Orders)).await;
-    assert_eq!(via, RunVia::Direct, "no runner runs, so the run runs by itself");
+    assert_eq!(
+        via,
+        RunVia::Direct,
+        "no runner runs, so the run runs by itself"
+    );
     run_and_wait(&app, Some(FlowName::Orders)).await;
     let seen = recorder.seen();
     assert_eq!(
@@ -325,7 +348,10 @@ async fn the_dashboard_lists_held_orders_unmapped_methods_and_dead_calls_with_th
         "the held order opens by its shop order id: {held_orders:?}"
     );
     let methods = of(AttentionKind::UnmappedShippingMethod);
-    assert!(!methods.is_empty(), "unmapped methods are listed: {board:?}");
+    assert!(
+        !methods.is_empty(),
+        "unmapped methods are listed: {board:?}"
+    );
     let method_ids: Vec<i64> = unmapped[1..]
         .iter()
         .filter_map(|l| l.shipping_method_id)
@@ -343,7 +369,11 @@ async fn the_dashboard_lists_held_orders_unmapped_methods_and_dead_calls_with_th
     );
     let calls = of(AttentionKind::DeadCall);
     assert_eq!(calls.len(), 1, "the call that gave up: {calls:?}");
-    assert_eq!(calls[0].focus, dead.to_string(), "it opens the sync log at the call");
+    assert_eq!(
+        calls[0].focus,
+        dead.to_string(),
+        "it opens the sync log at the call"
+    );
     assert_eq!(calls[0].message, "the product is gone from the shop");
     assert_eq!(board.counts.calls_dead, 1);
     assert_eq!(board.counts.orders_held as usize, held.len());
@@ -354,7 +384,11 @@ async fn the_dashboard_lists_held_orders_unmapped_methods_and_dead_calls_with_th
         "the orders run read the shop: {:?}",
         board.connections
     );
-    let orders = board.flows.iter().find(|f| f.flow == FlowName::Orders).unwrap();
+    let orders = board
+        .flows
+        .iter()
+        .find(|f| f.flow == FlowName::Orders)
+        .unwrap();
     assert_eq!(
         orders.last_run.as_ref().map(|r| r.outcome),
         Some(RunOutcome::Succeeded),
@@ -373,7 +407,10 @@ async fn the_sync_log_filters_by_flow_and_time_pages_and_retries_dead_calls() {
         for flow in ["orders", "stock"] {
             let id = runs.start(flow, false, base + i * hour).unwrap();
             let (outcome, error) = if i == 4 && flow == "stock" {
-                (SyncOutcome::Failed, Some("reading the warehouse failed: 503"))
+                (
+                    SyncOutcome::Failed,
+                    Some("reading the warehouse failed: 503"),
+                )
             } else {
                 (SyncOutcome::Succeeded, None)
             };
@@ -399,13 +436,24 @@ async fn the_sync_log_filters_by_flow_and_time_pages_and_retries_dead_calls() {
             },
         )
     };
-    let orders = page(Some(FlowName::Orders), None, None, 0, 50).await.unwrap();
+    let orders = page(Some(FlowName::Orders), None, None, 0, 50)
+        .await
+        .unwrap();
     assert_eq!(orders.total, 5, "only the orders runs");
     assert!(orders.runs.iter().all(|r| r.flow == FlowName::Orders));
-    assert_eq!(orders.runs[0].duration_ms, Some(1500), "the duration is finish minus start");
-    assert_eq!(orders.runs[0].counts["read"], 4, "newest first, with its counts");
+    assert_eq!(
+        orders.runs[0].duration_ms,
+        Some(1500),
+        "the duration is finish minus start"
+    );
+    assert_eq!(
+        orders.runs[0].counts["read"], 4,
+        "newest first, with its counts"
+    );
 
-    let window = page(None, Some(base + hour), Some(base + 3 * hour), 0, 50).await.unwrap();
+    let window = page(None, Some(base + hour), Some(base + 3 * hour), 0, 50)
+        .await
+        .unwrap();
     assert_eq!(window.total, 4, "two hours of both flows, the end excluded");
     let second = page(None, None, None, 1, 3).await.unwrap();
     assert_eq!((second.total, second.runs.len()), (10, 3), "page 2 of 4");
@@ -418,7 +466,9 @@ async fn the_sync_log_filters_by_flow_and_time_pages_and_retries_dead_calls() {
         Some("reading the warehouse failed: 503"),
         "the error is shown as recorded"
     );
-    let bad = page(None, None, None, 0, 0).await.expect_err("an empty page is refused");
+    let bad = page(None, None, None, 0, 0)
+        .await
+        .expect_err("an empty page is refused");
     assert_eq!(bad.code, ErrorCode::Validation);
     let bad = sync_log(
         &app,
@@ -433,15 +483,24 @@ async fn the_sync_log_filters_by_flow_and_time_pages_and_retries_dead_calls() {
     assert!(bad.message.contains("yesterday"), "{bad}");
 
     let dead = dead_call(&app);
-    let calls = failed_calls(&app, FailedCallsRequest {}).await.unwrap().calls;
+    let calls = failed_calls(&app, FailedCallsRequest {})
+        .await
+        .unwrap()
+        .calls;
     assert_eq!(calls.len(), 1, "the dead call is listed: {calls:?}");
     assert_eq!(calls[0].state, CallState::Dead);
-    assert_eq!(calls[0].error.as_deref(), Some("the product is gone from the shop"));
+    assert_eq!(
+        calls[0].error.as_deref(),
+        Some("the product is gone from the shop")
+    );
     let retried = retry_calls(&app, RetryCallsRequest { ids: vec![dead] })
         .await
         .unwrap();
     assert_eq!(retried.queued, 1);
-    let calls = failed_calls(&app, FailedCallsRequest {}).await.unwrap().calls;
+    let calls = failed_calls(&app, FailedCallsRequest {})
+        .await
+        .unwrap()
+        .calls;
     assert_eq!(
         calls[0].state,
         CallState::Retrying,

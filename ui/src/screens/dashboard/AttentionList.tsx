@@ -1,6 +1,6 @@
 import type { AttentionItem } from "../../bindings/AttentionItem";
 import type { AttentionKind } from "../../bindings/AttentionKind";
-import { useT } from "../../i18n";
+import { formatDateTime, useLanguage, useT } from "../../i18n";
 import { useNavigate } from "../../navigation/navigate";
 import type { Screen } from "../../navigation/screens";
 
@@ -19,6 +19,7 @@ export const FIX_SCREEN: Record<AttentionKind, Screen> = {
 /** "Needs attention": every problem with its reason and one click to where it is fixed. */
 export function AttentionList({ items }: { items: AttentionItem[] }) {
   const t = useT();
+  const [language] = useLanguage();
   const navigate = useNavigate();
   return (
     <section className="attention" aria-label={t("runs.dashboard.attention")} data-testid="attention">
@@ -43,7 +44,7 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
               <div className="attention__text">
                 <p className="attention__title">
                   {t(`runs.dashboard.kinds.${item.kind}`, {
-                    subject: item.kind === "failedFlow" ? flowLabel(t, item.subject) : item.subject,
+                    subject: subjectOf(item, t, (at) => formatDateTime(language, at)),
                     count: item.count,
                   })}
                 </p>
@@ -63,6 +64,13 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
       )}
     </section>
   );
+}
+
+/** The subject in words: a flow's name, a batch's time, else as sent. */
+function subjectOf(item: AttentionItem, t: ReturnType<typeof useT>, dateTime: (at: string) => string): string {
+  if (item.kind === "failedFlow") return flowLabel(t, item.subject);
+  if (item.kind === "overdueBatch" && !Number.isNaN(Date.parse(item.subject))) return dateTime(item.subject);
+  return item.subject;
 }
 
 function flowLabel(t: ReturnType<typeof useT>, flow: string): string {

@@ -54,7 +54,7 @@ export function ConnectionsCard({ connections }: { connections: ConnectionHealth
       )}
       <button
         type="button"
-        className="button button--small"
+        className="button button--small health__check-button"
         data-testid="check-connections"
         disabled={check.isPending}
         onClick={() => check.mutate()}

@@ -135,8 +135,8 @@ export function RunsTable({ initialFlow }: { initialFlow: FlowName | null }) {
                         {t(`runs.flows.${run.flow}`)}
                         {run.dryRun && <span className="sync-log__dry"> ({t("runs.log.dryRun")})</span>}
                       </td>
-                      <td>{formatDateTime(language, run.startedAt)}</td>
-                      <td>{run.durationMs === null ? t("common.notAvailable") : formatDuration(t, language, run.durationMs)}</td>
+                      <td className="sync-log__nowrap">{formatDateTime(language, run.startedAt)}</td>
+                      <td className="sync-log__nowrap">{run.durationMs === null ? t("common.notAvailable") : formatDuration(t, language, run.durationMs)}</td>
                       <td>
                         <span className={`outcome outcome--${run.outcome}`}>{t(`runs.outcomes.${run.outcome}`)}</span>
                       </td>
