@@ -7,6 +7,7 @@ export {
   RUNS_REFRESH_MS,
   useCheckConnections,
   useDashboard,
+  useEngineActivity,
   useFailedCalls,
   useRetryCalls,
   useRunNow,

@@ -17,5 +17,6 @@ export const queryKeys = {
     log: (request: unknown) => ["runs", "log", request] as const,
     calls: () => ["runs", "calls"] as const,
     progress: () => ["runs", "progress"] as const,
+    activity: () => ["runs", "activity"] as const,
   },
 } as const;

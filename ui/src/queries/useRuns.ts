@@ -27,6 +27,20 @@ export function useDashboard() {
   });
 }
 
+/** How often the screens look at what the background runner is doing. */
+export const ACTIVITY_POLL_MS = 3_000;
+
+/** What the engine is doing now, for a line on the screens; off while `paused`. */
+export function useEngineActivity(paused = false) {
+  return useQuery<SyncProgress, CommandError>({
+    queryKey: queryKeys.runs.activity(),
+    queryFn: () => call("sync_progress", {}),
+    enabled: !paused,
+    refetchInterval: paused ? false : ACTIVITY_POLL_MS,
+    staleTime: 0,
+  });
+}
+
 /** One quick live call to each system, when the merchant asks. */
 export function useCheckConnections() {
   return useMutation<ConnectionCheck, CommandError, void>({

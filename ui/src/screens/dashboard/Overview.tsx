@@ -2,6 +2,7 @@ import type { Dashboard } from "../../bindings/Dashboard";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatDateTime, useLanguage, useT } from "../../i18n";
 import { useDashboard } from "../../queries";
+import { EngineActivity } from "../syncLog/RunNowPanel";
 import { AttentionList } from "./AttentionList";
 import { ConnectionsCard } from "./ConnectionsCard";
 import { CountsCard } from "./CountsCard";
@@ -55,6 +56,7 @@ function OverviewView({ board }: { board: Dashboard }) {
           </span>
         )}
       </p>
+      <EngineActivity />
       <AttentionList items={board.attention} />
       <div className="dashboard__grid">
         <ConnectionsCard connections={board.connections} />

@@ -2,7 +2,8 @@ import type { FlowName } from "../../bindings/FlowName";
 import type { SyncProgress } from "../../bindings/SyncProgress";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatNumber, useLanguage, useT } from "../../i18n";
-import { useRunNow } from "../../queries";
+import { useEngineActivity, useRunNow } from "../../queries";
+import "./SyncLog.css";
 
 export const FLOWS: FlowName[] = ["articles", "orders", "statuses", "stock", "reconcile"];
 
@@ -37,7 +38,7 @@ export function RunNowPanel() {
           {t("runs.log.runAll")}
         </button>
       </div>
-      {run.running && <ProgressLine progress={run.progress} />}
+      {run.running ? <ProgressLine progress={run.progress} /> : <EngineActivity />}
       {run.finished && !run.running && (
         <p className="run-progress run-progress--done" role="status" data-testid="run-done">
           {t("runs.progress.done")}
@@ -55,7 +56,15 @@ export function RunNowPanel() {
   );
 }
 
-function ProgressLine({ progress }: { progress: SyncProgress | undefined }) {
+/** What the background runner is doing, when it is doing something. */
+export function EngineActivity({ paused = false }: { paused?: boolean }) {
+  const activity = useEngineActivity(paused);
+  const now = activity.data;
+  if (paused || now === undefined || now.phase === "idle") return null;
+  return <ProgressLine progress={now} testId="engine-activity" />;
+}
+
+function ProgressLine({ progress, testId = "run-progress" }: { progress: SyncProgress | undefined; testId?: string }) {
   const t = useT();
   const [language] = useLanguage();
   const phase = progress?.phase ?? "idle";
@@ -69,7 +78,7 @@ function ProgressLine({ progress }: { progress: SyncProgress | undefined }) {
     });
   }
   return (
-    <div className="run-progress" role="status" data-testid="run-progress" data-phase={phase}>
+    <div className="run-progress" role="status" data-testid={testId} data-phase={phase}>
       <span className="runs-spinner" aria-hidden="true" />
       <span>{text}</span>
       {progress?.phase === "draining" && progress.total > 0 && (

@@ -89,6 +89,7 @@ describe("SyncLogScreen", () => {
       { ...idle, phase: "draining", done: 2, total: 5, waiting: 1 },
     ];
     const started: unknown[] = [];
+    // Idle until the run starts, as the backend is.
     mockCommands({
       sync_log: logOf([]),
       failed_calls: () => ({ calls: [] }),
@@ -96,7 +97,7 @@ describe("SyncLogScreen", () => {
         started.push(request);
         return { via: "runner" };
       },
-      sync_progress: () => progress.shift() ?? idle,
+      sync_progress: () => (started.length === 0 ? idle : (progress.shift() ?? idle)),
     });
     renderWithProviders(<SyncLogScreen />, "sv");
 
@@ -111,6 +112,18 @@ describe("SyncLogScreen", () => {
     await screen.findByTestId("run-done", {}, { timeout: 2000 });
     expect(started).toEqual([{ flow: "orders" }]);
     expect(button.hasAttribute("disabled"), "done: the buttons work again").toBe(false);
+  });
+
+  it("shows what the background runner is doing while nothing was started here", async () => {
+    mockCommands({
+      sync_log: logOf([]),
+      failed_calls: () => ({ calls: [] }),
+      sync_progress: () => ({ ...idle, phase: "draining", done: 40, total: 1200, waiting: 0 }),
+    });
+    renderWithProviders(<SyncLogScreen />, "sv");
+
+    const activity = await screen.findByTestId("engine-activity");
+    expect(activity.textContent, "long work shows progress").toContain("Skickar anrop 40 av 1\u00a0200…");
   });
 
   it("shows why a run could not start", async () => {
