@@ -195,8 +195,8 @@ pub enum RunVia {
 }
 
 /// Runs `flow` now, or every flow when `None`, and drains the outbox, without waiting for it.
-/// Refused before going live: the first real run sets the
-/// first-sync baseline, which the go-live step does on purpose.
+/// Refused before going live: the first real run sets the first-sync baseline, which the go-live
+/// step does on purpose.
 pub fn run_now(app: &App, flow: Option<Flow>) -> Result<RunVia, IpcError> {
     if !is_live(app)? {
         return Err(IpcError::new(
@@ -217,6 +217,12 @@ pub fn run_now(app: &App, flow: Option<Flow>) -> Result<RunVia, IpcError> {
         }
         return Ok(RunVia::Runner);
     }
+    if runner.shared.waiting.load(Ordering::SeqCst) > 0 {
+        return Err(IpcError::new(
+            ErrorCode::Validation,
+            "a run started by hand is still under way; wait until it is done",
+        ));
+    }
     let lock = EngineLock::acquire(app)?;
     let engine = crate::sync::engine(app)?.with_progress(runner.shared.progress.clone());
     let store = app.shared_store()?;
@@ -226,8 +232,8 @@ pub fn run_now(app: &App, flow: Option<Flow>) -> Result<RunVia, IpcError> {
     shared.waiting.fetch_add(1, Ordering::SeqCst);
     handle.spawn(async move {
         let _lock = lock;
+        let _served = Served(&shared);
         serve(&engine, &store, &shared, &flows, &Stop::default()).await;
-        shared.waiting.fetch_sub(1, Ordering::SeqCst);
     });
     Ok(RunVia::Direct)
 }
@@ -326,6 +332,16 @@ impl Drop for DemoHandle {
     }
 }
 
+/// Counts a "run now" request as finished when dropped, even if serving it panicked, so the UI
+/// never waits for it forever.
+struct Served<'a>(&'a Shared);
+
+impl Drop for Served<'_> {
+    fn drop(&mut self) {
+        self.0.waiting.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 enum Next {
     Serve(Vec<Flow>, Arc<Stop>),
     Drive(Arc<Stop>),
@@ -361,8 +377,8 @@ async fn run(
         };
         match next {
             Next::Serve(flows, stop) => {
+                let _served = Served(&shared);
                 serve(&engine, &store, &shared, &flows, &stop).await;
-                shared.waiting.fetch_sub(1, Ordering::SeqCst);
             }
             Next::Drive(stop) => drive(&mut driver, &engine, &store, &shared, &stop).await,
         }
