@@ -511,3 +511,35 @@ async fn the_sync_log_filters_by_flow_and_time_pages_and_retries_dead_calls() {
         .expect_err("only a call that gave up can be retried");
     assert_eq!(again.code, ErrorCode::Validation);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_mode_keeps_moving_through_the_runner_and_takes_run_now_between_rounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::for_testing(dir.path());
+    let live = brygga_app::demo::start_live(&app, Duration::from_millis(50))
+        .await
+        .expect("the demo systems start");
+    assert!(runner::is_running(&app), "the demo loop is the runner");
+    wait_for("the demo's first rounds", || {
+        store(&app).sync_runs().recent(100).unwrap().len() >= 8
+    })
+    .await;
+    runner::ensure_running(&app);
+    let via = run_and_wait(&app, Some(FlowName::Reconcile)).await;
+    assert_eq!(
+        via,
+        RunVia::Runner,
+        "run now goes through the demo's runner"
+    );
+    assert!(
+        store(&app)
+            .sync_runs()
+            .latest_real("reconcile")
+            .unwrap()
+            .is_some(),
+        "the reconciliation, which demo rounds leave out, ran on request"
+    );
+    drop(live);
+    wait_for("the demo loop to stop", || !runner::is_running(&app)).await;
+    EngineLock::acquire(&app).expect("the stopped demo has let go of the engine lock");
+}
