@@ -1,9 +1,11 @@
 //! Brygga's desktop shell: a window over the React UI and the commands of `brygga-app`, and nothing
-//! else. It parses the command line, starts logging, allows one instance per user, and registers the
-//! generated command wrappers. Business logic lives below it, so [`builder`] also runs on Tauri's mock
-//! runtime in tests.
+//! else. It parses the command line, starts logging, allows one instance per user, registers the
+//! generated command wrappers, starts the background sync runner once Brygga is live (handing it the
+//! desktop notifications) and stops it on exit. Business logic lives below it, so [`builder`] also
+//! runs on Tauri's mock runtime in tests.
 
 mod ipc;
+mod notify;
 
 use std::path::PathBuf;
 
@@ -23,9 +25,23 @@ struct Options {
     demo: bool,
 }
 
-/// Adds Brygga's state and commands to a Tauri builder of any runtime.
+/// Adds Brygga's state and commands to a Tauri builder of any runtime, and on set-up hands the sync
+/// runner its notifier and starts it if Brygga is live.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, app: App) -> tauri::Builder<R> {
-    builder.manage(app).invoke_handler(ipc::handler())
+    builder
+        .plugin(tauri_plugin_notification::init())
+        .manage(app)
+        .invoke_handler(ipc::handler())
+        .setup(|tauri_app| {
+            let state = tauri_app.state::<App>();
+            brygga_app::runner::set_notifier(
+                &state,
+                std::sync::Arc::new(notify::DesktopNotifier::new(tauri_app.handle().clone())),
+            );
+            // Entered for the runner to spawn its task on the app's runtime.
+            tauri::async_runtime::block_on(async { brygga_app::runner::ensure_running(&state) });
+            Ok(())
+        })
 }
 
 /// Starts the desktop app; returns when the last window closes.
@@ -55,7 +71,17 @@ pub fn run() {
         }
     });
     let result = builder(tauri::Builder::default().plugin(single_instance), app)
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|desktop| {
+            desktop.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    // The call in flight finishes and is recorded before the process ends.
+                    tauri::async_runtime::block_on(brygga_app::runner::stop(
+                        &handle.state::<App>(),
+                    ));
+                }
+            });
+        });
     if let Err(err) = result {
         tracing::error!("the desktop app stopped: {err}");
         eprintln!("brygga-desktop: {err}");

@@ -90,3 +90,33 @@ fn a_release_command_without_connections_fails_with_a_code_the_ui_branches_on() 
         "the message says what is missing: {error}"
     );
 }
+
+#[test]
+fn the_dashboard_answers_through_ipc_and_no_runner_runs_before_going_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = mock_app(dir.path());
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let board = invoke(&window, "dashboard", serde_json::json!({ "req": {} }))
+        .expect("dashboard is registered and reads only the store");
+    assert_eq!(
+        board["live"], false,
+        "a fresh installation is not live: {board}"
+    );
+    assert_eq!(
+        board["runnerActive"], false,
+        "the shell's set-up starts the runner only once live: {board}"
+    );
+    assert_eq!(
+        board["connections"][0]["state"], "notConfigured",
+        "no connection is saved yet: {board}"
+    );
+    let refused = invoke(
+        &window,
+        "run_flow_now",
+        serde_json::json!({ "req": { "flow": "orders" } }),
+    )
+    .expect_err("running a flow before going live would set the first-sync baseline");
+    assert_eq!(refused["code"], "validation", "{refused}");
+}

@@ -4,9 +4,12 @@
 // Expects `npm run build` and `npm run build:mocks` to have run; fails with a clear message if not.
 
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
 
+// The dashboard's sync part (health, flows, attention) comes from the runs mock.
+const runsBackend = join(import.meta.dirname, 'mocks/runs-backend.js');
 let server;
 let app;
 
@@ -28,9 +31,10 @@ after(async () => {
 
 test('the dashboard shows the schema version and folders from app_info', async () => {
   const info = sampleAppInfo({ database: { ...sampleAppInfo().database, schemaVersion: 4, supportedSchemaVersion: 4 } });
-  app = await openApp(server.url, info);
+  app = await openApp(server.url, info, runsBackend);
   const { page } = app;
 
+  await page.getByTestId('overview').waitFor();
   const schema = page.getByTestId('schema-version');
   await schema.waitFor();
   assert.equal(await schema.textContent(), '4', 'the schema version is the number the backend sent');

@@ -42,6 +42,13 @@ macro_rules! with_commands {
             stock_reconciliation_overview(StockReconciliationOverviewRequest) -> StockReconciliationOverview;
             run_stock_reconciliation(RunStockReconciliationRequest) -> StockReconciliationReport;
             apply_stock_corrections(ApplyStockCorrectionsRequest) -> StockCorrectionsResult;
+            dashboard(DashboardRequest) -> Dashboard;
+            check_connections(HealthCheckRequest) -> HealthCheck;
+            sync_log(SyncLogRequest) -> SyncLogPage;
+            failed_calls(FailedCallsRequest) -> FailedCalls;
+            retry_calls(RetryCallsRequest) -> RetryCallsResult;
+            run_flow_now(RunFlowNowRequest) -> RunFlowNowResult;
+            sync_progress(SyncProgressRequest) -> SyncProgress;
         }
     };
 }

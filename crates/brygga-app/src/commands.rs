@@ -21,6 +21,9 @@ pub use crate::release::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
     save_release_settings, skip_overdue_batch,
 };
+pub use crate::runs::{
+    check_connections, dashboard, failed_calls, retry_calls, run_flow_now, sync_log, sync_progress,
+};
 pub use crate::setup::{
     connections_overview, first_sync_preview, go_live, go_live_state, list_warehouses,
     save_ongoing_connection, save_starweb_connection, save_sync_settings, save_ui_language,
@@ -48,6 +51,11 @@ pub mod types {
         BatchRequest, HoldBackRequest, PutOnHoldRequest, PutOnHoldResult, ReleaseNowRequest,
         ReleaseOverview, ReleaseOverviewRequest, ReleaseResult, ReleaseSettingsForm,
         SaveReleaseSettingsRequest,
+    };
+    pub use crate::runs::{
+        Dashboard, DashboardRequest, FailedCalls, FailedCallsRequest, HealthCheck,
+        HealthCheckRequest, RetryCallsRequest, RetryCallsResult, RunFlowNowRequest,
+        RunFlowNowResult, SyncLogPage, SyncLogRequest, SyncProgress, SyncProgressRequest,
     };
     pub use crate::setup::{
         ConnectionCheck, ConnectionsOverview, ConnectionsOverviewRequest, FirstSyncPreview,

@@ -156,51 +156,22 @@ impl DemoSystems {
     }
 }
 
-/// Demo mode running by itself, as the desktop app shows it: the simulators and a loop that plays
-/// the customer and the 3PL and runs the engine every few seconds. Dropping it stops the loop
-/// after the call in flight.
+/// Demo mode running by itself, as the desktop app shows it: the simulators and the runner driving
+/// a loop that plays the customer and the 3PL and runs the engine every few seconds. Dropping it
+/// stops the loop after the call in flight.
 #[derive(Debug)]
 pub struct LiveDemo {
-    stop: std::sync::Arc<brygga_sync::Stop>,
-}
-
-impl Drop for LiveDemo {
-    fn drop(&mut self) {
-        self.stop.request();
-    }
+    _runner: crate::runner::DemoHandle,
 }
 
 /// Starts the simulators, connects to them and keeps everything moving on the current tokio
-/// runtime, holding the engine lock so no other Brygga drains the same outbox.
+/// runtime through the app's runner, which holds the engine lock so no other Brygga drains the
+/// same outbox, and takes the merchant's "run now" between demo rounds.
 pub async fn start_live(app: &App, every: std::time::Duration) -> Result<LiveDemo, IpcError> {
-    let lock = crate::sync::EngineLock::acquire(app)?;
-    let mut systems = DemoSystems::start(app, 40, None).await?;
-    let engine = crate::sync::engine(app)?;
-    let stop = std::sync::Arc::new(brygga_sync::Stop::default());
-    let running = stop.clone();
-    tokio::spawn(async move {
-        let _lock = lock;
-        let mut round = 0u32;
-        while !running.is_requested() {
-            if round.is_multiple_of(3) {
-                tracing::info!("{}", systems.place_next_order());
-            }
-            if let Err(err) = engine.run_once(&running).await {
-                tracing::warn!("demo pass failed: {err}");
-            }
-            let sent: Vec<i64> = engine
-                .store()
-                .order_links()
-                .list()
-                .map(|links| links.iter().filter_map(|l| l.warehouse_order_id).collect())
-                .unwrap_or_default();
-            for line in systems.play_the_warehouse(&sent) {
-                tracing::info!("{line}");
-            }
-            round += 1;
-            tokio::time::sleep(every).await;
-        }
-        drop(systems);
-    });
-    Ok(LiveDemo { stop })
+    // The lock first: a second Brygga on the same data folder must not reset its sync state.
+    drop(crate::sync::EngineLock::acquire(app)?);
+    let systems = DemoSystems::start(app, 40, None).await?;
+    Ok(LiveDemo {
+        _runner: crate::runner::start_demo(app, systems, every)?,
+    })
 }

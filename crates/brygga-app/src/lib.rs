@@ -25,6 +25,8 @@ pub mod orders;
 pub mod paths;
 pub mod products;
 pub mod release;
+pub mod runner;
+pub mod runs;
 pub mod secrets;
 pub mod setup;
 pub mod sync;
@@ -75,6 +77,7 @@ pub struct App {
     mode: AppMode,
     store: Result<Arc<Store>, IpcError>,
     secrets: Arc<dyn SecretStore>,
+    runner: runner::Runner,
 }
 
 impl App {
@@ -96,6 +99,7 @@ impl App {
             mode: config.mode,
             store,
             secrets: config.secrets,
+            runner: runner::Runner::default(),
         }
     }
 
@@ -123,6 +127,11 @@ impl App {
     pub fn mode(&self) -> AppMode {
         self.mode
     }
+
+    /// The background sync runner's state (see [`runner`]).
+    pub(crate) fn runner(&self) -> &runner::Runner {
+        &self.runner
+    }
 }
 
 impl fmt::Debug for App {
@@ -132,6 +141,7 @@ impl fmt::Debug for App {
             .field("mode", &self.mode)
             .field("store", &self.store.as_ref().map(|_| "open"))
             .field("secrets", &self.secrets.backend())
+            .field("runner", &self.runner)
             .finish()
     }
 }

@@ -539,6 +539,15 @@ async fn the_wizard_previews_without_writing_then_goes_live_with_the_baseline() 
         .await
         .expect_err("live already");
     assert_eq!(again.code, ErrorCode::Validation);
+    assert!(
+        brygga_app::runner::is_running(&app),
+        "going live hands the installation to the background scheduler"
+    );
+    brygga_app::runner::stop(&app).await;
+    assert!(
+        !brygga_app::runner::is_running(&app),
+        "the scheduler stops on request"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

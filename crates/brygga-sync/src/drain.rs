@@ -25,6 +25,21 @@ impl Engine {
     pub async fn drain(&self, stop: &AtomicBool) -> Result<DrainReport, SyncError> {
         let statuses = self.settings()?.statuses;
         let mut report = DrainReport::default();
+        if self.progress.is_some() {
+            let due = self.store.outbox().due_count(self.now_ms())?;
+            self.report(|p| p.drain_started(due));
+        }
+        let result = self.drain_rows(stop, &statuses, &mut report).await;
+        self.report(crate::progress::Progress::finished);
+        result.map(|()| report)
+    }
+
+    async fn drain_rows(
+        &self,
+        stop: &AtomicBool,
+        statuses: &brygga_core::mapping::StatusMapping,
+        report: &mut DrainReport,
+    ) -> Result<(), SyncError> {
         while !stop.load(Ordering::SeqCst) {
             let Some(row) = self.store.outbox().claim_next(self.now_ms())? else {
                 break;
@@ -43,11 +58,14 @@ impl Engine {
                     report
                         .failures
                         .push(finding(&row, "outbox.unreadable", message));
+                    self.report(crate::progress::Progress::call_finished);
                     continue;
                 }
             };
             let retry = row.attempts > 1;
-            match execute(&operation, retry, &self.remotes, &statuses).await {
+            let executed = execute(&operation, retry, &self.remotes, statuses).await;
+            self.report(crate::progress::Progress::call_finished);
+            match executed {
                 Ok(effect) => {
                     self.record_success(&row, &operation, &effect)?;
                     report.done += 1;
@@ -64,7 +82,7 @@ impl Engine {
                 }
             }
         }
-        Ok(report)
+        Ok(())
     }
 
     fn record_success(

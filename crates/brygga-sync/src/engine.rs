@@ -27,6 +27,7 @@ pub struct Engine {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) retry: RetryPolicy,
     pub(crate) catalogue: tokio::sync::Mutex<Option<crate::catalogue::CachedCatalogue>>,
+    pub(crate) progress: Option<Arc<crate::progress::Progress>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -46,6 +47,7 @@ impl Engine {
             clock,
             retry: RetryPolicy::default(),
             catalogue: tokio::sync::Mutex::new(None),
+            progress: None,
         }
     }
 
@@ -97,6 +99,7 @@ impl Engine {
             .store
             .sync_runs()
             .start(flow.as_str(), dry_run, self.now_ms())?;
+        self.report(|p| p.flow_started(flow));
         let result = match flow {
             Flow::Articles => self.articles_cycle(dry_run).await,
             Flow::Orders => self.orders_cycle(dry_run).await,
@@ -119,6 +122,7 @@ impl Engine {
         self.store
             .sync_runs()
             .finish(run, outcome, counts, error.as_deref(), self.now_ms())?;
+        self.report(crate::progress::Progress::finished);
         result
     }
 

@@ -46,7 +46,7 @@ impl Stop {
     }
 
     /// Sleeps for `duration` or until a stop is requested, whichever comes first.
-    async fn nap(&self, duration: Duration) {
+    pub async fn nap(&self, duration: Duration) {
         let woken = self.wake.notified();
         if self.is_requested() {
             return;

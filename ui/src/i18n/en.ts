@@ -3,6 +3,7 @@ import type { Catalog } from "./catalog";
 import { mappingsEn } from "./en/mappings";
 import { ordersEn } from "./en/orders";
 import { setupEn } from "./en/setup";
+import { runsEn } from "./en/runs";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -247,4 +248,5 @@ export const en: Catalog = {
   orders: ordersEn,
   setup: setupEn,
   products: productsEn,
+  runs: runsEn,
 };

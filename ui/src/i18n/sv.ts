@@ -13,6 +13,7 @@ import type { NavSection, Screen } from "../navigation/screens";
 import { mappingsSv } from "./sv/mappings";
 import { ordersSv } from "./sv/orders";
 import { setupSv } from "./sv/setup";
+import { runsSv } from "./sv/runs";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -261,4 +262,5 @@ export const sv = {
   orders: ordersSv,
   setup: setupSv,
   products: productsSv,
+  runs: runsSv,
 } as const;

@@ -14,3 +14,14 @@ export {
   useSyncSettings,
   useWarehouses,
 } from "./useSetup";
+export {
+  PROGRESS_POLL_MS,
+  RUNS_REFRESH_MS,
+  useCheckConnections,
+  useDashboard,
+  useEngineActivity,
+  useFailedCalls,
+  useRetryCalls,
+  useRunNow,
+  useSyncLog,
+} from "./useRuns";

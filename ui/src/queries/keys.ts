@@ -36,4 +36,12 @@ export const queryKeys = {
     overview: () => ["products", "overview"] as const,
     reconciliation: () => ["products", "reconciliation"] as const,
   },
+  runs: {
+    all: ["runs"] as const,
+    dashboard: () => ["runs", "dashboard"] as const,
+    log: (request: unknown) => ["runs", "log", request] as const,
+    calls: () => ["runs", "calls"] as const,
+    progress: () => ["runs", "progress"] as const,
+    activity: () => ["runs", "activity"] as const,
+  },
 } as const;

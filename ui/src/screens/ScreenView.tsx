@@ -8,6 +8,7 @@ import { ReleaseScreen } from "./release/ReleaseScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
 import { StockReconciliationScreen } from "./stockReconciliation/StockReconciliationScreen";
+import { SyncLogScreen } from "./syncLog/SyncLogScreen";
 import { TransportMappingScreen } from "./transportMapping/TransportMappingScreen";
 
 export function ScreenView({ screen }: { screen: Screen }) {
@@ -30,9 +31,10 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <ConnectionsScreen />;
     case "settings":
       return <SettingsScreen />;
+    case "syncLog":
+      return <SyncLogScreen />;
     case "inbound":
     case "returns":
-    case "syncLog":
       return <NotBuilt screen={screen} />;
   }
 }

@@ -169,6 +169,7 @@ pub async fn save_ongoing_connection(
     let password =
         secret_or_stored::<OngoingConnection>(app, request.password.as_ref(), "Ongoing password")?;
     connections::save(app, &connection, &password, now_ms())?;
+    restart_runner(app).await;
     overview(app)
 }
 
@@ -185,6 +186,7 @@ pub async fn save_starweb_connection(
         "Starweb client secret",
     )?;
     connections::save(app, &connection, &secret, now_ms())?;
+    restart_runner(app).await;
     overview(app)
 }
 
@@ -290,5 +292,13 @@ pub(crate) async fn check_starweb(client: &StarwebClient) -> ConnectionCheck {
             ConnectionCheck::ok(name.clone(), format!("shop {name}"))
         }
         Err(err) => ConnectionCheck::failed(verdict::starweb(&err), err.to_string()),
+    }
+}
+
+/// A running scheduler keeps the clients it was built with; after a connection changes it starts
+/// again with the new ones (after the call in flight).
+async fn restart_runner(app: &App) {
+    if app.mode() == crate::AppMode::Normal && crate::runner::is_running(app) {
+        crate::runner::restart(app).await;
     }
 }

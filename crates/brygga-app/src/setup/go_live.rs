@@ -318,12 +318,14 @@ pub async fn go_live(app: &App, _request: GoLiveRequest) -> Result<GoLiveResult,
         ));
     }
     let engine = crate::sync::engine(app)?;
+    let lock = crate::sync::EngineLock::acquire(app)?;
     let baseline = engine.activate()?;
     tracing::info!(%baseline, "going live: first-sync baseline recorded");
-    let tick = engine
-        .run_once(&Stop::default())
-        .await
-        .map_err(|err| IpcError::new(ErrorCode::Unknown, err.to_string()))?;
+    let tick = engine.run_once(&Stop::default()).await;
+    drop(lock);
+    // Live from here on, whatever the first cycle did: the scheduler takes over.
+    crate::runner::ensure_running(app);
+    let tick = tick.map_err(|err| IpcError::new(ErrorCode::Unknown, err.to_string()))?;
     let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
     Ok(GoLiveResult {
         baseline: baseline.to_rfc3339_opts(SecondsFormat::Secs, true),

@@ -401,6 +401,33 @@ impl<'s> Outbox<'s> {
         })
     }
 
+    /// How many pending rows are due at `now_ms`: what a drain starting now has before it.
+    pub fn due_count(&self, now_ms: i64) -> Result<u64, StoreError> {
+        self.store.run("counting due outbox rows", |conn| {
+            conn.query_row(
+                "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND run_at_ms <= ?1",
+                params![now_ms],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|n| u64::try_from(n).unwrap_or(0))
+        })
+    }
+
+    /// Calls in trouble, most recently changed first: those given up on, and those waiting for
+    /// another attempt after a failure (pending with an error kept). Up to `limit`.
+    pub fn troubled(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
+        self.store.run("listing failed outbox rows", |conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM outbox
+                 WHERE status = 'dead'
+                    OR (status IN ('pending', 'running') AND last_error_code IS NOT NULL)
+                 ORDER BY updated_at_ms DESC, id DESC LIMIT ?1"
+            ))?;
+            let rows = stmt.query_map(params![sql_limit(limit)], outbox_row)?;
+            rows.collect()
+        })
+    }
+
     /// Up to `limit` rows, newest first, optionally only those in `status`.
     pub fn list(
         &self,

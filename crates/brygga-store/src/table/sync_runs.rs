@@ -193,6 +193,37 @@ impl<'s> SyncRuns<'s> {
             })
     }
 
+    /// One page of runs, newest first: of `flow` if given, started in `[from_ms, to_ms)` where
+    /// given, skipping `offset`. Returns the page and how many runs match in all.
+    pub fn page(
+        &self,
+        flow: Option<&str>,
+        from_ms: Option<i64>,
+        to_ms: Option<i64>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<SyncRun>, u64), StoreError> {
+        const FILTER: &str = "(?1 IS NULL OR flow = ?1) AND (?2 IS NULL OR started_at_ms >= ?2)
+             AND (?3 IS NULL OR started_at_ms < ?3)";
+        self.store.run("reading a page of sync runs", |conn| {
+            let total: i64 = conn.query_row(
+                &format!("SELECT COUNT(*) FROM sync_runs WHERE {FILTER}"),
+                params![flow, from_ms, to_ms],
+                |row| row.get(0),
+            )?;
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM sync_runs WHERE {FILTER}
+                 ORDER BY started_at_ms DESC, id DESC LIMIT ?4 OFFSET ?5"
+            ))?;
+            let rows = stmt.query_map(
+                params![flow, from_ms, to_ms, sql_limit(limit), sql_limit(offset)],
+                sync_run,
+            )?;
+            let runs = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((runs, u64::try_from(total).unwrap_or(0)))
+        })
+    }
+
     /// The latest `limit` runs of every flow, newest first.
     pub fn recent(&self, limit: usize) -> Result<Vec<SyncRun>, StoreError> {
         self.store.run("reading recent sync runs", |conn| {

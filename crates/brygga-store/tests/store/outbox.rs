@@ -559,3 +559,52 @@ fn a_dead_row_retried_by_the_merchant_gets_fresh_attempts() {
         "only a dead row can be retried: a pending or done one is left alone"
     );
 }
+
+#[test]
+fn the_due_count_is_what_a_drain_starting_now_has_before_it() {
+    let store = fresh_store();
+    enqueue(&store, "a", 100);
+    enqueue(&store, "b", 200);
+    enqueue(&store, "later", 10_000);
+    assert_eq!(
+        store.outbox().due_count(500).unwrap(),
+        2,
+        "a row due later is not part of this drain"
+    );
+    store.outbox().claim_next(500).unwrap().expect("a due row");
+    assert_eq!(
+        store.outbox().due_count(500).unwrap(),
+        1,
+        "a claimed row is no longer waiting"
+    );
+}
+
+#[test]
+fn troubled_rows_are_the_dead_and_the_failed_ones_waiting_again() {
+    let store = fresh_store();
+    let fine = enqueue(&store, "fine", 0);
+    let flaky = enqueue(&store, "flaky", 0);
+    let gone = enqueue(&store, "gone", 0);
+    let outbox = store.outbox();
+    for _ in 0..3 {
+        outbox.claim_next(10).unwrap().expect("a due row");
+    }
+    outbox.mark_done(fine, 20).unwrap();
+    outbox
+        .reschedule(flaky, 1_000, "warehouse.transient", "503", 30)
+        .unwrap();
+    outbox
+        .mark_dead(gone, "warehouse.refused", "no such article", 40)
+        .unwrap();
+    let troubled: Vec<i64> = outbox
+        .troubled(10)
+        .unwrap()
+        .iter()
+        .map(|row| row.id)
+        .collect();
+    assert_eq!(
+        troubled,
+        vec![gone, flaky],
+        "the done call is not in trouble; the most recently changed comes first"
+    );
+}

@@ -182,3 +182,34 @@ fn the_latest_real_run_counts_failures_and_skips_dry_runs() {
         "the scheduler waits an interval after a failed run too, and a dry run does not count"
     );
 }
+
+#[test]
+fn a_page_of_runs_filters_by_flow_and_start_time_and_counts_all_matches() {
+    let store = fresh_store();
+    let runs = store.sync_runs();
+    for (flow, at) in [
+        ("orders", 100),
+        ("stock", 200),
+        ("orders", 300),
+        ("orders", 400),
+    ] {
+        let id = runs.start(flow, false, at).unwrap();
+        runs.finish(id, SyncOutcome::Succeeded, json!({}), None, at + 5)
+            .unwrap();
+    }
+    let (page, total) = runs.page(Some("orders"), None, None, 0, 2).unwrap();
+    assert_eq!(total, 3, "every orders run counts, not only the page");
+    assert_eq!(
+        page.iter().map(|r| r.started_at_ms).collect::<Vec<_>>(),
+        vec![400, 300],
+        "newest first, one page"
+    );
+    let (page, _) = runs.page(Some("orders"), None, None, 2, 2).unwrap();
+    assert_eq!(page.len(), 1, "the second page holds the rest");
+    let (page, total) = runs.page(None, Some(200), Some(400), 0, 10).unwrap();
+    assert_eq!(total, 2, "from is inclusive, to exclusive");
+    assert_eq!(
+        page.iter().map(|r| r.started_at_ms).collect::<Vec<_>>(),
+        vec![300, 200]
+    );
+}

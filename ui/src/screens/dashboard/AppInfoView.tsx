@@ -11,13 +11,8 @@ export function AppInfoView({ info }: { info: AppInfo }) {
   const { database, secrets } = info;
 
   return (
-    <div className="dashboard">
-      {info.mode === "demo" && (
-        <p className="dashboard__demo-note" role="note" data-testid="demo-note">
-          {t("dashboard.demoNote")}
-        </p>
-      )}
-
+    <section className="dashboard__about" aria-label={t("runs.dashboard.about")}>
+      <h2 className="dashboard__section-title">{t("runs.dashboard.about")}</h2>
       <div className="dashboard__grid">
         <Card title={t("dashboard.cards.app")}>
           <Fields>
@@ -80,6 +75,6 @@ export function AppInfoView({ info }: { info: AppInfo }) {
           </Fields>
         </Card>
       </div>
-    </div>
+    </section>
   );
 }

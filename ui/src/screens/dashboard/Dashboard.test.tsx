@@ -4,6 +4,7 @@ import type { AppInfo } from "../../bindings/AppInfo";
 import { mockCommands } from "../../platform/testing";
 import { renderWithProviders, sampleAppInfo } from "../../test/render";
 import { Dashboard } from "./Dashboard";
+import { sampleDashboard } from "./sample";
 
 const base = sampleAppInfo();
 
@@ -12,7 +13,7 @@ describe("Dashboard", () => {
     const info = sampleAppInfo({
       database: { ...base.database, schemaVersion: 20261123, supportedSchemaVersion: 20261124 },
     });
-    mockCommands({ app_info: () => info });
+    mockCommands({ app_info: () => info, dashboard: () => sampleDashboard() });
     renderWithProviders(<Dashboard />, "sv");
 
     const schema = await screen.findByTestId("schema-version");
@@ -33,7 +34,10 @@ describe("Dashboard", () => {
 
   it("shows a loading state until app_info answers", async () => {
     let answer: (info: AppInfo) => void = () => undefined;
-    mockCommands({ app_info: () => new Promise<AppInfo>((resolve) => (answer = resolve)) });
+    mockCommands({
+      app_info: () => new Promise<AppInfo>((resolve) => (answer = resolve)),
+      dashboard: () => sampleDashboard(),
+    });
     renderWithProviders(<Dashboard />, "en");
 
     expect(screen.getByRole("status").textContent, "the merchant sees that something is on its way").toBe(
@@ -46,6 +50,7 @@ describe("Dashboard", () => {
 
   it("explains database and keychain problems with a translated title and the backend's detail", async () => {
     mockCommands({
+      dashboard: () => sampleDashboard(),
       app_info: () =>
         sampleAppInfo({
           database: {
@@ -78,6 +83,7 @@ describe("Dashboard", () => {
   it("shows a failed call with a retry that calls again", async () => {
     let calls = 0;
     mockCommands({
+      dashboard: () => sampleDashboard(),
       app_info: () => {
         calls += 1;
         if (calls === 1) throw { code: "dataDirUnreadable", message: "permission denied: /data" };
@@ -96,7 +102,10 @@ describe("Dashboard", () => {
   });
 
   it("marks demo mode", async () => {
-    mockCommands({ app_info: () => sampleAppInfo({ mode: "demo", secrets: { backend: "memory", problem: null } }) });
+    mockCommands({
+      app_info: () => sampleAppInfo({ mode: "demo", secrets: { backend: "memory", problem: null } }),
+      dashboard: () => sampleDashboard(),
+    });
     renderWithProviders(<Dashboard />, "sv");
 
     const note = await screen.findByTestId("demo-note");

@@ -1,11 +1,14 @@
-import { useAppInfo } from "../../queries";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useT } from "../../i18n";
+import { useAppInfo } from "../../queries";
 import { AppInfoView } from "./AppInfoView";
+import { Overview } from "./Overview";
+import "./Dashboard.css";
 
 /**
- * The overview. For now it shows what the app knows about itself (`app_info`);
- * connection health, next runs and counts come with the sync flows.
+ * Översikt: whether Brygga is live and syncing, both connections' health, each flow's next run and
+ * last outcome, the counts, what needs attention (each with one click to its fix), and what the app
+ * knows about itself.
  */
 export function Dashboard() {
   const t = useT();
@@ -32,5 +35,15 @@ export function Dashboard() {
     );
   }
 
-  return <AppInfoView info={appInfo.data} />;
+  return (
+    <div className="dashboard">
+      {appInfo.data.mode === "demo" && (
+        <p className="dashboard__demo-note" role="note" data-testid="demo-note">
+          {t("dashboard.demoNote")}
+        </p>
+      )}
+      <Overview />
+      <AppInfoView info={appInfo.data} />
+    </div>
+  );
 }
