@@ -29,6 +29,14 @@ async function withApp(dataDir, body) {
 
 test('the dashboard shows the database schema version that the Rust store reports', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'brygga-e2e-'));
+  // An installation that went live earlier (a new one opens in the go-live wizard instead).
+  execFileSync(cli, ['info', '--data-dir', dataDir], { encoding: 'utf8' });
+  execFileSync('python3', [
+    '-c',
+    'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit(); c.close()',
+    join(dataDir, 'brygga.sqlite3'),
+    `insert into settings (key, value, updated_at_ms) values ('sync.baseline', '"2026-01-05T07:00:00Z"', 0)`,
+  ]);
   await withApp(dataDir, async (app) => {
     const shown = await app.waitFor('the schema version on the dashboard', async () => {
       const text = await app.text('[data-testid="schema-version"]');

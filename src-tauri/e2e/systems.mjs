@@ -102,7 +102,7 @@ export async function checkout(shop, { sku, quantity = 1, shippingMethodId }) {
 /** The warehouse's id of the order with this number, or null while the warehouse has none. */
 export async function warehouseOrderId(warehouse, orderNumber) {
   const auth = Buffer.from(`${warehouse.user}:${warehouse.password}`).toString('base64');
-  const url = `${warehouse.apiUrl}orders?goodsOwnerId=${warehouse.goodsOwnerId}&orderNumber=${orderNumber}`;
+  const url = `${warehouse.apiUrl}api/v1/orders?goodsOwnerId=${warehouse.goodsOwnerId}&orderNumber=${orderNumber}`;
   const orders = await json(await fetch(url, { headers: { authorization: `Basic ${auth}` } }), 'warehouse orders');
   return orders[0]?.orderInfo?.orderId ?? null;
 }
