@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ui = resolve(import.meta.dirname, '..');
@@ -113,7 +114,7 @@ export async function openApp(baseUrl, appInfo, backend) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 
   await page.addInitScript({ path: mocksBundle });
-  if (backend !== undefined) await page.addInitScript({ path: backend });
+  if (backend) await page.addInitScript({ path: backend });
   await page.addInitScript((reply) => {
     // tauri.conf.json sets freezePrototype; the app must run with a frozen Object.prototype.
     Object.freeze(Object.prototype);
@@ -165,5 +166,34 @@ export function sampleAppInfo(overrides = {}) {
     },
     secrets: { backend: 'secretService', problem: null },
     ...overrides,
+  };
+}
+
+/**
+ * The set-up every browser test file shares: the built UI served once for the file, and an app
+ * per test that is closed after it, failing the test if the page logged an error or broke the CSP.
+ * `open(appInfo, backend)` opens one (defaults: the sample app info and the file's `backend`).
+ */
+export function browserSuite(backend) {
+  let server;
+  let app;
+  before(async () => {
+    requireBuildOutputs();
+    server = await serveDist();
+  });
+  afterEach(async () => {
+    const problems = app?.problems ?? [];
+    await app?.close();
+    app = undefined;
+    assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return {
+    async open(appInfo = sampleAppInfo(), withBackend = backend) {
+      app = await openApp(server.url, appInfo, withBackend);
+      return app;
+    },
   };
 }

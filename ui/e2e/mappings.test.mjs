@@ -6,31 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/mappings-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(backend);
 
 test('an unmapped warehouse status is flagged, the suggestion fills it in and the mapping is saved', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Statusmappning' }).click();
@@ -72,7 +55,7 @@ test('an unmapped warehouse status is flagged, the suggestion fills it in and th
 });
 
 test('an unmapped shipping method shows the orders it holds and is mapped to a live contract', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Transportmappning' }).click();

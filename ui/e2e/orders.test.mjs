@@ -7,34 +7,17 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/orders-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(backend);
 
 const shownOrders = (page) =>
   page.getByTestId('order-row').evaluateAll((rows) => rows.map((row) => Number(row.dataset.order)));
 
 test('the list scrolls through 12 000 orders and an order shows its way to shipped with tracking', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Ordrar' }).click();

@@ -7,33 +7,16 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/products-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(backend);
 
 const skusOf = (locator) => locator.evaluateAll((found) => found.map((row) => row.dataset.sku));
 
 test('products: filter, problems in words, send again and the orphan export', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Artiklar' }).click();
@@ -70,7 +53,7 @@ test('products: filter, problems in words, send again and the orphan export', as
   await exported.waitFor();
   assert.match(await exported.textContent(), /1 artiklar sparades i \/home\/handlare\/Hämtningar\//);
   const sent = await page.evaluate(() =>
-    globalThis.BryggaMockRequests.filter((r) => r.cmd !== 'products_overview'),
+    globalThis.BryggaMockRequests.filter((r) => ['retry_product', 'export_orphaned_articles'].includes(r.cmd)),
   );
   assert.deepEqual(
     sent,
@@ -84,7 +67,7 @@ test('products: filter, problems in words, send again and the orphan export', as
 });
 
 test('stock reconciliation: report with progress, correct chosen, then all', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Lageravstämning' }).click();

@@ -6,31 +6,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/runs-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(backend);
 
 test('the dashboard lists what needs attention and one click opens the fix', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   const items = page.getByTestId('attention-item');
@@ -84,7 +67,7 @@ test('the dashboard lists what needs attention and one click opens the fix', asy
 });
 
 test('the sync log filters and pages runs, runs a flow now with progress and retries a dead call', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
 
   await page.getByRole('button', { name: 'Synklogg' }).click();

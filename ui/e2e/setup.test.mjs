@@ -6,33 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 const backend = join(import.meta.dirname, 'mocks/setup-backend.js');
 const mappingsBackend = join(import.meta.dirname, 'mocks/mappings-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(backend);
 
 /** Opens the app on a live installation with both connections saved. */
 async function openLive() {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   await app.page.evaluate(() => globalThis.sessionStorage.setItem('brygga.mock.live', '1'));
   await app.page.reload();
   return app.page;
@@ -45,7 +28,7 @@ async function verdictOf(page, side) {
 }
 
 test('a new installation goes through the wizard to live and lands on the dashboard', async () => {
-  app = await openApp(server.url, sampleAppInfo(), backend);
+  const app = await suite.open();
   const { page } = app;
   // The mapping editors in the wizard talk to the mapping screens' mock.
   await page.addInitScript({ path: mappingsBackend });

@@ -5,33 +5,16 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { openApp, requireBuildOutputs, sampleAppInfo, screenshot, serveDist } from './harness.mjs';
+import { test } from 'node:test';
+import { browserSuite, sampleAppInfo, screenshot } from './harness.mjs';
 
 // The dashboard's sync part (health, flows, attention) comes from the runs mock.
 const runsBackend = join(import.meta.dirname, 'mocks/runs-backend.js');
-let server;
-let app;
-
-before(async () => {
-  requireBuildOutputs();
-  server = await serveDist();
-});
-
-afterEach(async () => {
-  const problems = app?.problems ?? [];
-  await app?.close();
-  app = undefined;
-  assert.deepEqual(problems, [], 'the page logs no errors and breaks no CSP rule (strict CSP: no inline code)');
-});
-
-after(async () => {
-  await server?.close();
-});
+const suite = browserSuite(runsBackend);
 
 test('the dashboard shows the schema version and folders from app_info', async () => {
   const info = sampleAppInfo({ database: { ...sampleAppInfo().database, schemaVersion: 4, supportedSchemaVersion: 4 } });
-  app = await openApp(server.url, info, runsBackend);
+  const app = await suite.open(info);
   const { page } = app;
 
   await page.getByTestId('overview').waitFor();
@@ -55,7 +38,7 @@ test('a database from a newer Brygga shows a banner with the reason', async () =
     code: 'databaseNewerThanApp',
     message: 'the database /data/brygga.sqlite3 has schema 9; this version supports up to 4',
   };
-  app = await openApp(server.url, sampleAppInfo({ database: { ...sampleAppInfo().database, schemaVersion: null, problem } }));
+  const app = await suite.open(sampleAppInfo({ database: { ...sampleAppInfo().database, schemaVersion: null, problem } }), null);
   const { page } = app;
 
   const banner = page.getByTestId('database-problem');
@@ -68,7 +51,7 @@ test('a database from a newer Brygga shows a banner with the reason', async () =
 });
 
 test('a failed app_info call shows the error and a retry button', async () => {
-  app = await openApp(server.url, { error: { code: 'dataDirUnreadable', message: 'permission denied: /data' } });
+  const app = await suite.open({ error: { code: 'dataDirUnreadable', message: 'permission denied: /data' } }, null);
   const { page } = app;
 
   const banner = page.getByTestId('app-info-error');
@@ -78,7 +61,7 @@ test('a failed app_info call shows the error and a retry button', async () => {
 });
 
 test('demo mode says that shop and warehouse are simulated', async () => {
-  app = await openApp(server.url, sampleAppInfo({ mode: 'demo', secrets: { backend: 'memory', problem: null } }));
+  const app = await suite.open(sampleAppInfo({ mode: 'demo', secrets: { backend: 'memory', problem: null } }), null);
   const { page } = app;
 
   const note = page.getByTestId('demo-note');
@@ -88,7 +71,7 @@ test('demo mode says that shop and warehouse are simulated', async () => {
 });
 
 test('switching to English changes the navigation and is remembered', async () => {
-  app = await openApp(server.url, sampleAppInfo());
+  const app = await suite.open(sampleAppInfo(), null);
   const { page } = app;
 
   await page.getByTestId('schema-version').waitFor();
@@ -108,7 +91,7 @@ test('switching to English changes the navigation and is remembered', async () =
 });
 
 test('a screen that is not built yet says so plainly', async () => {
-  app = await openApp(server.url, sampleAppInfo());
+  const app = await suite.open(sampleAppInfo(), null);
   const { page } = app;
 
   await page.getByRole('button', { name: 'Returer' }).click();
