@@ -6,6 +6,7 @@ import type { StatusMappingView } from "../../bindings/StatusMappingView";
 import { Badge } from "../../components/Badge";
 import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { LiveLists } from "./LiveLists";
 import { useT } from "../../i18n";
 import { useSaveStatusMapping, useStatusMapping } from "../../queries";
 import "./StatusMapping.css";
@@ -31,45 +32,22 @@ function initialDraft(view: StatusMappingView) {
  * away. Used by the status mapping screen and the go-live wizard.
  */
 export function StatusMappingEditor({ onSaved }: { onSaved?: () => void }) {
-  const t = useT();
   const view = useStatusMapping();
   const save = useSaveStatusMapping(onSaved);
 
-  if (view.isPending) {
-    return (
-      <p className="screen-status" role="status" data-testid="status-mapping-loading">
-        {t("mappings.common.loading")}
-      </p>
-    );
-  }
-  if (view.isError) {
-    return (
-      <div className="mapping">
-        <ErrorBanner
-          testId="status-mapping-error"
-          context={t("mappings.common.loadFailed")}
-          code={view.error.code}
-          message={view.error.message}
-          onRetry={() => void view.refetch()}
-          retrying={view.isFetching}
-        />
-        {view.error.code === "notConfigured" && (
-          <p className="screen-status" data-testid="status-mapping-not-configured">
-            {t("mappings.common.notConfigured")}
-          </p>
-        )}
-      </div>
-    );
-  }
   return (
-    <StatusMappingDraft
-      key={view.dataUpdatedAt}
-      view={view.data}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
-      onSave={(mapping) => save.mutate({ mapping })}
-    />
+    <LiveLists query={view} testIdPrefix="status-mapping">
+      {(data, loadedAt) => (
+        <StatusMappingDraft
+          key={loadedAt}
+          view={data}
+          saving={save.isPending}
+          saved={save.isSuccess}
+          error={save.error}
+          onSave={(mapping) => save.mutate({ mapping })}
+        />
+      )}
+    </LiveLists>
   );
 }
 

@@ -7,6 +7,7 @@ import type { TransportMappingView } from "../../bindings/TransportMappingView";
 import { Badge } from "../../components/Badge";
 import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { LiveLists } from "../statusMapping/LiveLists";
 import { useT } from "../../i18n";
 import { useFocus } from "../../navigation/navigate";
 import { useSaveTransportMapping, useTransportMapping } from "../../queries";
@@ -52,45 +53,22 @@ function needsMapping(method: ShippingMethodRow): boolean {
  * and the go-live wizard.
  */
 export function TransportMappingEditor({ onSaved }: { onSaved?: () => void }) {
-  const t = useT();
   const view = useTransportMapping();
   const save = useSaveTransportMapping(onSaved);
 
-  if (view.isPending) {
-    return (
-      <p className="screen-status" role="status" data-testid="transport-mapping-loading">
-        {t("mappings.common.loading")}
-      </p>
-    );
-  }
-  if (view.isError) {
-    return (
-      <div className="mapping">
-        <ErrorBanner
-          testId="transport-mapping-error"
-          context={t("mappings.common.loadFailed")}
-          code={view.error.code}
-          message={view.error.message}
-          onRetry={() => void view.refetch()}
-          retrying={view.isFetching}
-        />
-        {view.error.code === "notConfigured" && (
-          <p className="screen-status" data-testid="transport-mapping-not-configured">
-            {t("mappings.common.notConfigured")}
-          </p>
-        )}
-      </div>
-    );
-  }
   return (
-    <TransportMappingDraft
-      key={view.dataUpdatedAt}
-      view={view.data}
-      saving={save.isPending}
-      saved={save.isSuccess}
-      error={save.error}
-      onSave={(methods) => save.mutate({ methods })}
-    />
+    <LiveLists query={view} testIdPrefix="transport-mapping">
+      {(data, loadedAt) => (
+        <TransportMappingDraft
+          key={loadedAt}
+          view={data}
+          saving={save.isPending}
+          saved={save.isSuccess}
+          error={save.error}
+          onSave={(methods) => save.mutate({ methods })}
+        />
+      )}
+    </LiveLists>
   );
 }
 
