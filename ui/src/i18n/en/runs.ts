@@ -2,6 +2,19 @@ import type { Catalog } from "../catalog";
 
 /** The dashboard, the sync log and the progress of running work. */
 export const runsEn: Catalog["runs"] = {
+  counts: {
+    read: "read",
+    unchanged: "unchanged",
+    skipped: "skipped",
+    held: "held",
+    problems: "with problems",
+    orphaned: "only in the warehouse",
+    baseline: "from before the start",
+    notFromBrygga: "not from Brygga",
+    differences: "differences",
+    written: "written",
+    failed: "failed",
+  },
   flows: {
     articles: "Articles",
     orders: "Orders",

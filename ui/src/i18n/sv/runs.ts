@@ -7,6 +7,19 @@ import type { SystemName } from "../../bindings/SystemName";
 
 /** The dashboard (Översikt), the sync log (Synklogg) and the progress of running work. */
 export const runsSv = {
+  counts: {
+    read: "lästa",
+    unchanged: "oförändrade",
+    skipped: "hoppades över",
+    held: "stoppade",
+    problems: "med problem",
+    orphaned: "bara i lagret",
+    baseline: "från före start",
+    notFromBrygga: "inte från Brygga",
+    differences: "skillnader",
+    written: "skrivna",
+    failed: "misslyckade",
+  },
   flows: {
     articles: "Artiklar",
     orders: "Ordrar",

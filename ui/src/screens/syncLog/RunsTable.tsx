@@ -3,11 +3,17 @@ import type { FlowName } from "../../bindings/FlowName";
 import type { SyncLogRequest } from "../../bindings/SyncLogRequest";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatDateTime, formatNumber, useLanguage, useT } from "../../i18n";
+import { runsSv } from "../../i18n/sv/runs";
 import { useSyncLog } from "../../queries";
 import { formatDuration } from "./duration";
 import { FLOWS } from "./RunNowPanel";
 
 export const PAGE_SIZE = 25;
+
+/** A run's count in the merchant's words; a name the catalog does not know yet shows as it is. */
+export function countName(t: ReturnType<typeof useT>, name: string): string {
+  return name in runsSv.counts ? t(`runs.counts.${name as keyof typeof runsSv.counts}`) : name;
+}
 
 /** A `datetime-local` value as RFC 3339, or null when empty or not a time. */
 function toIso(local: string): string | null {
@@ -142,7 +148,7 @@ export function RunsTable({ initialFlow }: { initialFlow: FlowName | null }) {
                       </td>
                       <td className="sync-log__counts" data-testid="run-counts">
                         {Object.entries(run.counts)
-                          .map(([name, value]) => `${name}: ${formatNumber(language, value)}`)
+                          .map(([name, value]) => `${countName(t, name)}: ${formatNumber(language, value)}`)
                           .join(", ")}
                       </td>
                       <td className="sync-log__error" data-testid="run-error">

@@ -47,7 +47,10 @@ describe("SyncLogScreen", () => {
     ]);
     expect(rows[0]!.textContent).toContain("800 ms");
     expect(rows[1]!.textContent, "seconds with a Swedish decimal comma").toContain("2,5 s");
-    expect(within(rows[1]!).getByTestId("run-counts").textContent).toBe("read: 12, queued: 3");
+    expect(
+      within(rows[1]!).getByTestId("run-counts").textContent,
+      "known counts in Swedish, a name the catalog lacks as it is",
+    ).toBe("lästa: 12, queued: 3");
     expect(within(rows[0]!).getByTestId("run-error").textContent).toContain("503");
     expect(screen.getByTestId("log-page").textContent).toBe("Sida 1 av 3");
 
