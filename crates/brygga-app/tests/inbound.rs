@@ -219,6 +219,46 @@ async fn partial_receipts_over_two_days_give_every_kind_of_deviation_and_lock_th
         advised(&systems, &number).contains(&(exact.clone(), 10.0)),
         "the refused change never reached the warehouse"
     );
+    // A change that reaches the warehouse anyway (it started receiving after Brygga last looked)
+    // is refused there; the purchase order keeps the warehouse's words and the dashboard shows it.
+    let engine = brygga_app::sync::engine(&app).unwrap();
+    let late = brygga_core::inbound::PurchaseOrderDraft {
+        number: number.clone(),
+        supplier: "Leverantören AB".to_owned(),
+        reference: None,
+        expected: None,
+        remark: None,
+        lines: vec![brygga_core::inbound::PurchaseOrderLine {
+            sku: exact.clone(),
+            quantity: 20,
+        }],
+    };
+    engine.queue_purchase_order(late, 99).unwrap();
+    engine
+        .drain(brygga_sync::Stop::default().flag())
+        .await
+        .unwrap();
+    let held = list_purchase_orders(&app, ListPurchaseOrdersRequest::default())
+        .await
+        .unwrap()
+        .purchase_orders
+        .into_iter()
+        .find(|po| po.number == number)
+        .expect("the purchase order is listed");
+    assert!(
+        held.refusal
+            .as_deref()
+            .is_some_and(|r| r.contains("cannot be updated")),
+        "the warehouse's refusal is kept in its words: {:?}",
+        held.refusal
+    );
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::RefusedPurchaseOrder && i.focus == number),
+        "a refused purchase order change needs the merchant's attention"
+    );
     let cancel = cancel_purchase_order(
         &app,
         PurchaseOrderRequest {

@@ -5,6 +5,7 @@ mod support;
 
 use std::time::Duration;
 
+use brygga_sim::ongoing::{GoodsReceipt, ReceivedGoods};
 use support::{Brygga, Simulators};
 
 #[test]
@@ -113,4 +114,45 @@ fn a_file_with_bad_rows_creates_nothing_and_a_good_file_is_pre_advised() {
         deviations["open"], 0,
         "nothing has arrived, so nothing deviates: {deviations}"
     );
+    // The warehouse receives two more of the second article than advised and closes the receipt.
+    sims.warehouse
+        .receive_purchase_order(
+            in_warehouse.purchase_order_id,
+            &GoodsReceipt {
+                lines: vec![goods(a, 5.0), goods(b, 9.0)],
+                complete: Some(true),
+                ..GoodsReceipt::default()
+            },
+        )
+        .expect("the warehouse receives the delivery");
+    brygga.ok(&["sync", "purchase-orders"]);
+    let deviations = brygga.json(&["po", "deviations", "--json"]);
+    assert_eq!(deviations["open"], 1, "one line deviates: {deviations}");
+    let over = &deviations["deviations"][0];
+    assert_eq!(
+        (
+            over["sku"].as_str(),
+            over["difference"].as_i64(),
+            over["differencePercent"].as_f64()
+        ),
+        (Some(b.as_str()), Some(2), Some(28.6)),
+        "9 of 7 is 2 units and 28.6 percent over: {over}"
+    );
+    let acknowledged = brygga.ok(&["po", "acknowledge", &number, "--note", "keep them"]);
+    assert!(
+        String::from_utf8_lossy(&acknowledged.stdout)
+            .contains(&format!("{number} marked reported")),
+        "the last open deviation acknowledged reports the receipt in the warehouse: {}",
+        String::from_utf8_lossy(&acknowledged.stdout)
+    );
+    let after = brygga.json(&["po", "deviations", "--json"]);
+    assert_eq!(after["open"], 0, "nothing is open any more: {after}");
+}
+
+fn goods(sku: &str, number_of_items: f64) -> ReceivedGoods {
+    ReceivedGoods {
+        article_number: sku.to_owned(),
+        number_of_items,
+        ..ReceivedGoods::default()
+    }
 }
