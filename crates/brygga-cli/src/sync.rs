@@ -24,6 +24,8 @@ pub enum Which {
     Statuses,
     Stock,
     Reconcile,
+    /// Purchase order receipts from the warehouse (`purchase-orders`).
+    PurchaseOrders,
     All,
 }
 
@@ -65,6 +67,7 @@ pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
         Which::Statuses => vec![Flow::Statuses],
         Which::Stock => vec![Flow::Stock],
         Which::Reconcile => vec![Flow::Reconcile],
+        Which::PurchaseOrders => vec![Flow::PurchaseOrders],
         Which::All => vec![Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock],
     };
     let mut out = SyncOutput {
