@@ -26,6 +26,8 @@ pub enum Which {
     Reconcile,
     /// Purchase order receipts from the warehouse (`purchase-orders`).
     PurchaseOrders,
+    /// Every regular flow: articles, orders, statuses, stock and purchase orders (not the
+    /// reconciliation, which corrects the shop's stock and runs on its own).
     All,
 }
 
@@ -68,7 +70,13 @@ pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
         Which::Stock => vec![Flow::Stock],
         Which::Reconcile => vec![Flow::Reconcile],
         Which::PurchaseOrders => vec![Flow::PurchaseOrders],
-        Which::All => vec![Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock],
+        Which::All => vec![
+            Flow::Articles,
+            Flow::Orders,
+            Flow::Statuses,
+            Flow::Stock,
+            Flow::PurchaseOrders,
+        ],
     };
     let mut out = SyncOutput {
         first_sync,

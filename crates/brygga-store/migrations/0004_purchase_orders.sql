@@ -59,3 +59,11 @@ CREATE TABLE purchase_order_receipts (
     PRIMARY KEY (purchase_order_id, sku),
     CHECK ((acknowledged_at_ms IS NULL) = (acknowledged_received IS NULL))
 ) STRICT;
+
+-- Schedules saved before the purchase-order flow existed get its default (every two hours), so an
+-- installation that already chose its schedules reads receipts without being set up again. A flow
+-- missing from a saved schedule means "only by hand", so it cannot be left out here.
+UPDATE settings
+   SET value = json_set(value, '$.purchaseOrders', json('{"kind":"every","minutes":120}'))
+ WHERE key = 'sync.schedules'
+   AND json_type(value, '$.purchaseOrders') IS NULL;

@@ -450,3 +450,41 @@ fn a_database_locked_by_another_connection_is_reported_as_locked() {
         "once the other connection lets go, the same file opens"
     );
 }
+
+#[test]
+fn schedules_saved_before_purchase_orders_gain_that_flow_on_its_default() {
+    let (_dir, path) = data_folder();
+    let conn = Connection::open(&path).unwrap();
+    for sql in [
+        include_str!("../../migrations/0001_init.sql"),
+        include_str!("../../migrations/0002_sync.sql"),
+        include_str!("../../migrations/0003_release.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    let saved = r#"{"orders":{"kind":"every","minutes":15},"stock":{"kind":"daily","at":"06:00"}}"#;
+    conn.execute(
+        "INSERT INTO settings (key, value, updated_at_ms) VALUES ('sync.schedules', ?1, 1000)",
+        [saved],
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).expect("a version-3 file is migrated");
+    let schedules: serde_json::Value = store
+        .settings()
+        .get("sync.schedules")
+        .unwrap()
+        .expect("the saved schedules are kept");
+    assert_eq!(
+        schedules,
+        serde_json::json!({
+            "orders": {"kind": "every", "minutes": 15},
+            "stock": {"kind": "daily", "at": "06:00"},
+            "purchaseOrders": {"kind": "every", "minutes": 120},
+        }),
+        "receipts are read every two hours without the merchant saving the schedules again, and \
+         the merchant's own choices (including flows left to run by hand) stay as they were"
+    );
+}
