@@ -49,6 +49,15 @@ macro_rules! with_commands {
             retry_calls(RetryCallsRequest) -> RetryCallsResult;
             run_flow_now(RunFlowNowRequest) -> RunFlowNowResult;
             sync_progress(SyncProgressRequest) -> SyncProgress;
+            list_purchase_orders(ListPurchaseOrdersRequest) -> PurchaseOrderList;
+            purchase_order_detail(PurchaseOrderRequest) -> PurchaseOrderDetail;
+            create_purchase_order(PurchaseOrderForm) -> PurchaseOrderSaved;
+            update_purchase_order(UpdatePurchaseOrderRequest) -> PurchaseOrderSaved;
+            cancel_purchase_order(PurchaseOrderRequest) -> PurchaseOrderSaved;
+            parse_purchase_order_lines(ParsePurchaseOrderLinesRequest) -> ParsedPurchaseOrderLines;
+            create_initial_stock_in(InitialStockInRequest) -> PurchaseOrderSaved;
+            list_deviations(ListDeviationsRequest) -> DeviationList;
+            acknowledge_deviations(AcknowledgeDeviationsRequest) -> AcknowledgeDeviationsResult;
         }
     };
 }

@@ -5,6 +5,11 @@
 
 use ts_rs::TS;
 
+pub use crate::inbound::{
+    acknowledge_deviations, cancel_purchase_order, create_initial_stock_in, create_purchase_order,
+    list_deviations, list_purchase_orders, parse_purchase_order_lines, purchase_order_detail,
+    update_purchase_order,
+};
 pub use crate::info::app_info;
 pub use crate::mappings::{
     save_status_mapping, save_transport_mapping, status_mapping_overview,
@@ -32,6 +37,13 @@ pub use crate::setup::{
 
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
+    pub use crate::inbound::{
+        AcknowledgeDeviationsRequest, AcknowledgeDeviationsResult, DeviationList,
+        InitialStockInRequest, ListDeviationsRequest, ListPurchaseOrdersRequest,
+        ParsePurchaseOrderLinesRequest, ParsedPurchaseOrderLines, PurchaseOrderDetail,
+        PurchaseOrderForm, PurchaseOrderList, PurchaseOrderRequest, PurchaseOrderSaved,
+        UpdatePurchaseOrderRequest,
+    };
     pub use crate::info::{AppInfo, AppInfoRequest};
     pub use crate::mappings::{
         SaveStatusMappingRequest, SaveTransportMappingRequest, StatusMappingRequest,

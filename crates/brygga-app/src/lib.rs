@@ -17,6 +17,7 @@ pub mod commands;
 pub mod connections;
 pub mod demo;
 mod error;
+pub mod inbound;
 pub mod info;
 pub mod logging;
 pub mod mapping;

@@ -282,6 +282,7 @@ fn form() -> SyncSettingsForm {
                 to: None,
                 at: Some("03:15".into()),
             },
+            every(ScheduledFlow::PurchaseOrders, 120),
         ],
         start_date: Some("2025-01-02".into()),
         currencies: vec![" sek".into(), "EUR".into(), "sek".into()],
@@ -303,7 +304,7 @@ async fn settings_are_checked_saved_and_used_by_the_engine() {
     );
     assert_eq!(
         before.settings.schedules.len(),
-        5,
+        6,
         "every flow is in the form"
     );
 

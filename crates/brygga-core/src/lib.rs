@@ -13,6 +13,7 @@ pub mod article;
 pub mod clock;
 pub mod endpoint;
 pub mod hash;
+pub mod inbound;
 pub mod mapping;
 pub mod operation;
 pub mod order;

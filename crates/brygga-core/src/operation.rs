@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::hash::ContentHash;
+use crate::inbound::PurchaseOrderDraft;
 use crate::order::WarehouseOrderDraft;
 
 /// A tracking number for the shop order, and the shop's tracker type for the carrier.
@@ -104,6 +105,27 @@ pub enum Operation {
         quantity: i64,
         generation: u32,
     },
+    /// Create or update a purchase order (pre-advice) in the warehouse by its number.
+    /// `generation` counts the merchant's saved edits, so every edit is a change of its own.
+    #[serde(rename = "warehouse.upsert_purchase_order", rename_all = "camelCase")]
+    UpsertPurchaseOrder {
+        draft: PurchaseOrderDraft,
+        generation: u32,
+    },
+    /// Cancel a purchase order the warehouse has not started receiving.
+    #[serde(rename = "warehouse.cancel_purchase_order", rename_all = "camelCase")]
+    CancelPurchaseOrder {
+        number: String,
+        warehouse_purchase_order_id: i32,
+    },
+    /// Mark what was received on a purchase order as reported (the merchant acknowledged it).
+    /// `received` is the total received when acknowledged, so a later receipt is a new change.
+    #[serde(rename = "warehouse.acknowledge_received", rename_all = "camelCase")]
+    AcknowledgeReceived {
+        number: String,
+        warehouse_purchase_order_id: i32,
+        received: i64,
+    },
 }
 
 /// Which system an operation writes to.
@@ -125,6 +147,9 @@ impl Operation {
             Operation::HoldOrder { .. } => "warehouse.hold_order",
             Operation::SetShopStatus { .. } => "shop.set_status",
             Operation::SetShopStock { .. } => "shop.set_stock",
+            Operation::UpsertPurchaseOrder { .. } => "warehouse.upsert_purchase_order",
+            Operation::CancelPurchaseOrder { .. } => "warehouse.cancel_purchase_order",
+            Operation::AcknowledgeReceived { .. } => "warehouse.acknowledge_received",
         }
     }
 
@@ -170,6 +195,13 @@ impl Operation {
                 generation,
                 ..
             } => format!("{sku}#{generation}->{quantity}"),
+            Operation::UpsertPurchaseOrder { draft, generation } => {
+                format!("{}#{generation}", draft.number)
+            }
+            Operation::CancelPurchaseOrder { number, .. } => number.clone(),
+            Operation::AcknowledgeReceived {
+                number, received, ..
+            } => format!("{number}@received{received}"),
         }
     }
 
@@ -180,7 +212,10 @@ impl Operation {
             | Operation::SendOrder { .. }
             | Operation::CancelWarehouseOrder { .. }
             | Operation::ReleaseOrder { .. }
-            | Operation::HoldOrder { .. } => Side::Warehouse,
+            | Operation::HoldOrder { .. }
+            | Operation::UpsertPurchaseOrder { .. }
+            | Operation::CancelPurchaseOrder { .. }
+            | Operation::AcknowledgeReceived { .. } => Side::Warehouse,
             Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
         }
     }
@@ -195,6 +230,11 @@ impl Operation {
             | Operation::ReleaseOrder { shop_order_id, .. }
             | Operation::HoldOrder { shop_order_id, .. } => format!("order:{shop_order_id}"),
             Operation::SetShopStock { sku, .. } => format!("stock:{sku}"),
+            Operation::UpsertPurchaseOrder { draft, .. } => {
+                format!("purchaseOrder:{}", draft.number)
+            }
+            Operation::CancelPurchaseOrder { number, .. }
+            | Operation::AcknowledgeReceived { number, .. } => format!("purchaseOrder:{number}"),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod inventory;
 pub mod map;
+pub mod map_inbound;
 pub mod orders;
 pub mod paging;
 pub mod pickability;

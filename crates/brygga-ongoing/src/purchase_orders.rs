@@ -37,6 +37,9 @@ pub struct PurchaseOrderQuery {
     pub status_to: Option<i32>,
     /// Only purchase orders with a line whose received quantity has not been acknowledged.
     pub only_with_lines_to_report: bool,
+    /// Only purchase orders that received goods at or after this time: a partial receipt on a
+    /// later day leaves the status as it was, so the status feed alone would miss it.
+    pub received_from: Option<DateTime<Utc>>,
 }
 
 impl PurchaseOrderLine {
@@ -132,6 +135,10 @@ impl OngoingClient {
                             .status_changed_from
                             .as_ref()
                             .map(crate::client::query_time),
+                    )
+                    .query_opt(
+                        "lastReceiveTimeFrom",
+                        query.received_from.as_ref().map(crate::client::query_time),
                     )
                     .query_opt("purchaseOrderStatusFrom", query.status_from)
                     .query_opt("purchaseOrderStatusTo", query.status_to)

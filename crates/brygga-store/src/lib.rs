@@ -24,9 +24,11 @@ pub use error::{StoreError, StoreErrorKind};
 pub use migration::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{ConnectionSettings, DATABASE_FILE_NAME, OpenOptions, Store};
 pub use table::{
-    ArticleCounts, ArticleRecord, Articles, BatchOrder, Cursor, Cursors, Enqueued, Event, Events,
-    NewOutboxRow, OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage, OrderState,
-    Outbox, OutboxCounts, OutboxRow, OutboxStatus, ReleaseBatch, ReleaseBatches, Settings,
-    StockLevel, StockLevels, SyncOutcome, SyncRun, SyncRuns,
+    Acknowledgement, ArticleCounts, ArticleRecord, Articles, BatchOrder, Cursor, Cursors, Enqueued,
+    Event, Events, NewOutboxRow, OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage,
+    OrderState, Outbox, OutboxCounts, OutboxRow, OutboxStatus, PurchaseOrderContent,
+    PurchaseOrderKind, PurchaseOrderRecord, PurchaseOrderState, PurchaseOrders, ReceiptRead,
+    ReceiptRecord, ReleaseBatch, ReleaseBatches, Settings, StockLevel, StockLevels, SyncOutcome,
+    SyncRun, SyncRuns,
 };
 pub use writes::Writes;

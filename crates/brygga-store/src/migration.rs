@@ -46,6 +46,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0003_release",
         sql: include_str!("../migrations/0003_release.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_purchase_orders",
+        sql: include_str!("../migrations/0004_purchase_orders.sql"),
+    },
 ];
 
 /// The schema version this build writes: the number of the last migration.

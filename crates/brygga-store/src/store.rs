@@ -30,7 +30,8 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::StoreError;
 use crate::migration::{self, APPLICATION_ID, FileHeader, SCHEMA_VERSION};
 use crate::table::{
-    Articles, Cursors, Events, OrderLinks, Outbox, ReleaseBatches, Settings, StockLevels, SyncRuns,
+    Articles, Cursors, Events, OrderLinks, Outbox, PurchaseOrders, ReleaseBatches, Settings,
+    StockLevels, SyncRuns,
 };
 use crate::writes;
 
@@ -223,6 +224,12 @@ impl Store {
         ReleaseBatches::new(self)
     }
 
+    /// Purchase orders: what the merchant pre-advised, what arrived, and the acknowledged
+    /// deviations.
+    pub fn purchase_orders(&self) -> PurchaseOrders<'_> {
+        PurchaseOrders::new(self)
+    }
+
     /// Forgets everything the sync learnt about the two systems (queued calls, links, cursors,
     /// history, settings), keeping the schema. Only for demo mode, whose simulated shop and
     /// warehouse start afresh each time: their order numbers would otherwise look reused.
@@ -230,6 +237,8 @@ impl Store {
         self.run("forgetting the demo's sync state", |conn| {
             conn.execute_batch(
                 "BEGIN IMMEDIATE;
+                 DELETE FROM purchase_order_receipts;
+                 DELETE FROM purchase_orders;
                  DELETE FROM release_batch_orders;
                  DELETE FROM release_batches;
                  DELETE FROM outbox;

@@ -25,8 +25,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::Store;
 use crate::error::StoreError;
 use crate::table::{
-    articles, cursors, events, json_text, one_row, order_links, outbox, release_batches,
-    stock_levels,
+    articles, cursors, events, json_text, one_row, order_links, outbox, purchase_orders,
+    release_batches, stock_levels,
 };
 
 thread_local! {
@@ -285,6 +285,36 @@ impl Writes<'_> {
         self.run("recording a written stock quantity", |conn| {
             stock_levels::record_written(conn, sku, quantity, now_ms)
         })
+    }
+
+    /// Records that the warehouse accepted version `generation` of a purchase order.
+    pub fn purchase_order_sent(
+        &self,
+        number: &str,
+        warehouse_id: i64,
+        generation: u32,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.run("recording a sent purchase order", |conn| {
+            purchase_orders::record_sent(conn, number, warehouse_id, generation, now_ms)
+        })?;
+        Ok(())
+    }
+
+    /// Records that the warehouse cancelled a purchase order.
+    pub fn purchase_order_cancelled(&self, number: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.run("recording a cancelled purchase order", |conn| {
+            purchase_orders::record_cancelled(conn, number, now_ms)
+        })?;
+        Ok(())
+    }
+
+    /// Records that a purchase order's receipt was marked reported in the warehouse.
+    pub fn purchase_order_reported(&self, number: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.run("recording a reported purchase order receipt", |conn| {
+            purchase_orders::record_reported(conn, number, now_ms)
+        })?;
+        Ok(())
     }
 
     /// Moves change feed `feed` to `value`.

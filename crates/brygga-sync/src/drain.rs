@@ -140,6 +140,7 @@ impl Engine {
                         )
                     })?;
                 }
+                crate::inbound::record_refusal(&self.store, operation, failure, now_ms)?;
                 if let (Some(problem), Some(order_id)) = (&failure.problem, order_of(operation)) {
                     self.store.order_links().set_hold(
                         order_id,
@@ -235,6 +236,18 @@ fn record_effect(
             w.order_warehouse_status(*shop_order_id, i64::from(*held_status), "", now_ms)?;
             w.order_released(*shop_order_id, None, now_ms)
         }
+        Effect::PurchaseOrderSent {
+            number,
+            warehouse_purchase_order_id,
+            generation,
+        } => w.purchase_order_sent(
+            number,
+            i64::from(*warehouse_purchase_order_id),
+            *generation,
+            now_ms,
+        ),
+        Effect::PurchaseOrderCancelled { number } => w.purchase_order_cancelled(number, now_ms),
+        Effect::ReceiptReported { number } => w.purchase_order_reported(number, now_ms),
     }
 }
 
@@ -311,7 +324,11 @@ fn order_of(operation: &Operation) -> Option<i64> {
         | Operation::SetShopStatus { shop_order_id, .. }
         | Operation::ReleaseOrder { shop_order_id, .. }
         | Operation::HoldOrder { shop_order_id, .. } => Some(*shop_order_id),
-        Operation::UpsertArticle { .. } | Operation::SetShopStock { .. } => None,
+        Operation::UpsertArticle { .. }
+        | Operation::SetShopStock { .. }
+        | Operation::UpsertPurchaseOrder { .. }
+        | Operation::CancelPurchaseOrder { .. }
+        | Operation::AcknowledgeReceived { .. } => None,
     }
 }
 

@@ -55,6 +55,17 @@ pub enum Effect {
         shop_order_id: i64,
         held_status: i32,
     },
+    PurchaseOrderSent {
+        number: String,
+        warehouse_purchase_order_id: i32,
+        generation: u32,
+    },
+    PurchaseOrderCancelled {
+        number: String,
+    },
+    ReceiptReported {
+        number: String,
+    },
 }
 
 /// A failed operation: how to treat it, and what to show.
@@ -227,6 +238,11 @@ pub async fn execute(
                 *held_status,
             )
             .await
+        }
+        Operation::UpsertPurchaseOrder { .. }
+        | Operation::CancelPurchaseOrder { .. }
+        | Operation::AcknowledgeReceived { .. } => {
+            crate::inbound::execute_inbound(op, retry, remotes).await
         }
         Operation::SetShopStock {
             sku,

@@ -12,6 +12,7 @@ mod engine;
 pub mod error;
 pub mod execute;
 pub mod flows;
+pub mod inbound;
 pub mod order_events;
 pub mod progress;
 pub mod release;

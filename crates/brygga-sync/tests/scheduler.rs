@@ -63,7 +63,13 @@ async fn flows_start_on_their_own_schedules_through_a_week() {
 
     assert_eq!(
         pass(&engine).await,
-        vec![Flow::Orders, Flow::Statuses, Flow::Stock, Flow::Reconcile],
+        vec![
+            Flow::Orders,
+            Flow::Statuses,
+            Flow::Stock,
+            Flow::Reconcile,
+            Flow::PurchaseOrders
+        ],
         "never run, all are due at once, except articles, whose window opens at 07:00"
     );
     assert!(

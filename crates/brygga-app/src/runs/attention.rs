@@ -43,6 +43,12 @@ pub enum AttentionKind {
     ArticleProblem,
     /// The warehouse has an article no active product has (focus: the SKU) -> products.
     OrphanedArticle,
+    /// What arrived on a purchase order differs from what was advised and the merchant has not
+    /// acknowledged it (focus: the purchase order number; count: open deviations) -> inbound.
+    InboundDeviation,
+    /// The warehouse refused a purchase order change or cancel (focus: the purchase order
+    /// number) -> inbound.
+    RefusedPurchaseOrder,
 }
 
 /// One thing to look at.
@@ -197,6 +203,34 @@ pub fn collect(store: &Store) -> Result<Vec<AttentionItem>, IpcError> {
                     .to_owned(),
                 count: 1,
                 at: Some(iso(article.updated_at_ms)),
+            });
+        }
+    }
+    for po in crate::inbound::load_all(store)? {
+        let summary = po.summary();
+        if summary.open_deviations > 0 {
+            items.push(AttentionItem {
+                kind: AttentionKind::InboundDeviation,
+                focus: summary.number.clone(),
+                subject: format!("{} ({})", summary.number, summary.supplier),
+                code: "inbound.deviation".to_owned(),
+                message: format!(
+                    "{} line(s) of the delivery differ from the purchase order",
+                    summary.open_deviations
+                ),
+                count: summary.open_deviations,
+                at: summary.checked_at.clone(),
+            });
+        }
+        if let Some(refusal) = summary.refusal.clone() {
+            items.push(AttentionItem {
+                kind: AttentionKind::RefusedPurchaseOrder,
+                focus: summary.number.clone(),
+                subject: format!("{} ({})", summary.number, summary.supplier),
+                code: "inbound.refused".to_owned(),
+                message: refusal,
+                count: 1,
+                at: Some(summary.updated_at.clone()),
             });
         }
     }

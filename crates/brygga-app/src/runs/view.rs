@@ -24,6 +24,7 @@ pub enum FlowName {
     Statuses,
     Stock,
     Reconcile,
+    PurchaseOrders,
 }
 
 impl From<Flow> for FlowName {
@@ -34,6 +35,7 @@ impl From<Flow> for FlowName {
             Flow::Statuses => Self::Statuses,
             Flow::Stock => Self::Stock,
             Flow::Reconcile => Self::Reconcile,
+            Flow::PurchaseOrders => Self::PurchaseOrders,
         }
     }
 }
@@ -46,6 +48,7 @@ impl From<FlowName> for Flow {
             FlowName::Statuses => Self::Statuses,
             FlowName::Stock => Self::Stock,
             FlowName::Reconcile => Self::Reconcile,
+            FlowName::PurchaseOrders => Self::PurchaseOrders,
         }
     }
 }

@@ -113,6 +113,8 @@ pub enum PlannedWrite {
     ShopStatus,
     /// A shop variant's stock set.
     ShopStock,
+    /// A purchase order pre-advised, cancelled or reported in the warehouse.
+    WarehousePurchaseOrder,
 }
 
 impl From<&Operation> for PlannedWrite {
@@ -125,6 +127,9 @@ impl From<&Operation> for PlannedWrite {
             Operation::HoldOrder { .. } => PlannedWrite::WarehouseHold,
             Operation::SetShopStatus { .. } => PlannedWrite::ShopStatus,
             Operation::SetShopStock { .. } => PlannedWrite::ShopStock,
+            Operation::UpsertPurchaseOrder { .. }
+            | Operation::CancelPurchaseOrder { .. }
+            | Operation::AcknowledgeReceived { .. } => PlannedWrite::WarehousePurchaseOrder,
         }
     }
 }

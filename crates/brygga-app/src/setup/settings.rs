@@ -29,6 +29,7 @@ pub enum ScheduledFlow {
     Statuses,
     Stock,
     Reconcile,
+    PurchaseOrders,
 }
 
 impl From<ScheduledFlow> for Flow {
@@ -39,6 +40,7 @@ impl From<ScheduledFlow> for Flow {
             ScheduledFlow::Statuses => Flow::Statuses,
             ScheduledFlow::Stock => Flow::Stock,
             ScheduledFlow::Reconcile => Flow::Reconcile,
+            ScheduledFlow::PurchaseOrders => Flow::PurchaseOrders,
         }
     }
 }
@@ -51,6 +53,7 @@ impl From<Flow> for ScheduledFlow {
             Flow::Statuses => ScheduledFlow::Statuses,
             Flow::Stock => ScheduledFlow::Stock,
             Flow::Reconcile => ScheduledFlow::Reconcile,
+            Flow::PurchaseOrders => ScheduledFlow::PurchaseOrders,
         }
     }
 }

@@ -61,16 +61,19 @@ pub enum Flow {
     Stock,
     /// The full stock comparison of every article.
     Reconcile,
+    /// Purchase order receipts, warehouse to Brygga: what arrived, and the deviations.
+    PurchaseOrders,
 }
 
 impl Flow {
     /// Every flow, in the order the engine runs them when several are due.
-    pub const ALL: [Flow; 5] = [
+    pub const ALL: [Flow; 6] = [
         Flow::Articles,
         Flow::Orders,
         Flow::Statuses,
         Flow::Stock,
         Flow::Reconcile,
+        Flow::PurchaseOrders,
     ];
 
     /// The name used in settings, logs and the command line.
@@ -81,12 +84,14 @@ impl Flow {
             Flow::Statuses => "statuses",
             Flow::Stock => "stock",
             Flow::Reconcile => "reconcile",
+            Flow::PurchaseOrders => "purchaseOrders",
         }
     }
 
     /// The schedule a new installation starts with, after the peers' defaults: articles change
     /// during office hours, orders and statuses matter at all hours (customers shop at night and
-    /// the 3PL may work shifts), and the full stock comparison runs when nobody is working.
+    /// the 3PL may work shifts), the full stock comparison runs when nobody is working, and
+    /// purchase order receipts are read every two hours (deliveries arrive a few times a day).
     pub fn default_schedule(self) -> Schedule {
         let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
         let every = |minutes| {
@@ -109,6 +114,7 @@ impl Flow {
                 at: hm(2, 30),
                 days: Weekdays::EVERY_DAY,
             }),
+            Flow::PurchaseOrders => every(120),
         }
     }
 }

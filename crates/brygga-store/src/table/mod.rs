@@ -13,6 +13,7 @@ pub(crate) mod cursors;
 pub(crate) mod events;
 pub(crate) mod order_links;
 pub(crate) mod outbox;
+pub(crate) mod purchase_orders;
 pub(crate) mod release_batches;
 mod settings;
 pub(crate) mod stock_levels;
@@ -23,6 +24,10 @@ pub use cursors::{Cursor, Cursors};
 pub use events::{Event, Events};
 pub use order_links::{OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage, OrderState};
 pub use outbox::{Enqueued, NewOutboxRow, Outbox, OutboxCounts, OutboxRow, OutboxStatus};
+pub use purchase_orders::{
+    Acknowledgement, PurchaseOrderContent, PurchaseOrderKind, PurchaseOrderRecord,
+    PurchaseOrderState, PurchaseOrders, ReceiptRead, ReceiptRecord,
+};
 pub use release_batches::{BatchOrder, ReleaseBatch, ReleaseBatches};
 pub use settings::Settings;
 pub use stock_levels::{StockLevel, StockLevels};

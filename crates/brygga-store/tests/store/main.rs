@@ -11,6 +11,7 @@ mod migration;
 mod order_links;
 mod order_pages;
 mod outbox;
+mod purchase_orders;
 mod release_batches;
 mod settings;
 mod stock_levels;

@@ -148,8 +148,8 @@ fn a_version_1_file_is_migrated_to_the_current_schema_keeping_its_rows() {
     let store = Store::open(&path).expect("a version-1 file is Brygga's and is migrated");
     assert_eq!(
         (store.schema_version().unwrap(), SCHEMA_VERSION),
-        (SCHEMA_VERSION, 3),
-        "every migration after 1 runs, up to 0003"
+        (SCHEMA_VERSION, 4),
+        "every migration after 1 runs, up to 0004"
     );
     let language: Option<String> = store.settings().get("language").unwrap();
     assert_eq!(
@@ -205,8 +205,8 @@ fn a_version_2_file_is_migrated_to_3_keeping_its_order_links() {
     let store = Store::open(&path).expect("a version-2 file is migrated");
     assert_eq!(
         store.schema_version().unwrap(),
-        3,
-        "0003 runs on a file of the release before"
+        SCHEMA_VERSION,
+        "0003 and every later migration run on a file of the release before"
     );
     let link = store
         .order_links()

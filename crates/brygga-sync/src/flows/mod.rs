@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod orders;
+pub mod purchase_orders;
 pub mod reconcile;
 pub mod statuses;
 pub mod stock;

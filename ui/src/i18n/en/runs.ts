@@ -21,6 +21,7 @@ export const runsEn: Catalog["runs"] = {
     statuses: "Order statuses",
     stock: "Stock",
     reconcile: "Stock reconciliation",
+    purchaseOrders: "Inbound deliveries",
   },
   outcomes: {
     unfinished: "Running",
@@ -85,6 +86,8 @@ export const runsEn: Catalog["runs"] = {
       overdueBatch: "The release batch {subject} was missed",
       articleProblem: "Article {subject} cannot be sent",
       orphanedArticle: "Article {subject} is only in the warehouse",
+      inboundDeviation: "The delivery {subject} deviates ({count} lines to acknowledge)",
+      refusedPurchaseOrder: "The warehouse refused a change to purchase order {subject}",
     },
   },
   log: {

@@ -53,6 +53,7 @@ export const setupEn: Catalog["setup"] = {
       statuses: "Status and tracking to the shop",
       stock: "Stock to the shop",
       reconcile: "Stock reconciliation",
+      purchaseOrders: "Inbound deliveries from the warehouse",
     },
     modes: {
       manual: "By hand only",
@@ -158,6 +159,7 @@ export const setupEn: Catalog["setup"] = {
         warehouseHold: "Put order on hold",
         shopStatus: "Order status in the shop",
         shopStock: "Stock in the shop",
+        warehousePurchaseOrder: "Purchase order in the warehouse",
       },
     },
     missingTitle: "Before you can go live:",

@@ -26,6 +26,7 @@ export const runsSv = {
     statuses: "Orderstatus",
     stock: "Lagersaldo",
     reconcile: "Lageravstämning",
+    purchaseOrders: "Inleveranser",
   } satisfies Record<FlowName, string>,
   outcomes: {
     unfinished: "Pågår",
@@ -90,6 +91,8 @@ export const runsSv = {
       overdueBatch: "Ordersläppet {subject} missades",
       articleProblem: "Artikel {subject} kan inte skickas",
       orphanedArticle: "Artikel {subject} finns bara i lagret",
+      inboundDeviation: "Inleveransen {subject} avviker ({count} rader att kvittera)",
+      refusedPurchaseOrder: "Lagret nekade en ändring av inköpsorder {subject}",
     } satisfies Record<AttentionKind, string>,
   },
   log: {

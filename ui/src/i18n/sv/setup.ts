@@ -57,6 +57,7 @@ export const setupSv = {
       statuses: "Status och spårning till butiken",
       stock: "Lagersaldo till butiken",
       reconcile: "Lageravstämning",
+      purchaseOrders: "Inleveranser från lagret",
     } satisfies Record<ScheduledFlow, string>,
     modes: {
       manual: "Bara för hand",
@@ -163,6 +164,7 @@ export const setupSv = {
         warehouseHold: "Sätt order i väntan",
         shopStatus: "Orderstatus i butiken",
         shopStock: "Lagersaldo i butiken",
+        warehousePurchaseOrder: "Inköpsorder i lagret",
       } satisfies Record<PlannedWrite, string>,
     },
     missingTitle: "Innan du kan gå live:",

@@ -14,6 +14,8 @@ export const FIX_SCREEN: Record<AttentionKind, Screen> = {
   overdueBatch: "releaseBatches",
   articleProblem: "products",
   orphanedArticle: "products",
+  inboundDeviation: "inbound",
+  refusedPurchaseOrder: "inbound",
 };
 
 /** "Needs attention": every problem with its reason and one click to where it is fixed. */
