@@ -25,3 +25,10 @@ export {
   useRunNow,
   useSyncLog,
 } from "./useRuns";
+export {
+  INBOUND_REFRESH_MS,
+  useDeviations,
+  useInboundAction,
+  usePurchaseOrder,
+  usePurchaseOrders,
+} from "./useInbound";
