@@ -131,6 +131,15 @@ test('a purchase order is created from a file, a late change is refused, and one
   assert.equal(await refused.getAttribute('data-error-code'), 'remoteRefused');
   assert.match(await refused.textContent(), /Ändringen nekades/);
   assert.match(await refused.textContent(), /started receiving purchase order PO-000002 \(warehouse status 200 Ankomstregistrerad\)/);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="po-row"][data-po="PO-000002"]')?.getAttribute('data-stage') === 'receiving',
+  );
+  assert.equal(
+    await page.locator('[data-testid="po-row"][data-po="PO-000002"]').getByTestId('po-stage').textContent(),
+    'Inleverans pågår',
+    'after the refusal the list shows that receiving has started',
+  );
   await screenshot(page, 'inbound-refused');
 
   await form.getByTestId('po-form-close').click();

@@ -29,6 +29,7 @@ export {
   INBOUND_REFRESH_MS,
   useDeviations,
   useInboundAction,
+  useParseLines,
   usePurchaseOrder,
   usePurchaseOrders,
 } from "./useInbound";

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DeviationList } from "../bindings/DeviationList";
+import type { ParsedPurchaseOrderLines } from "../bindings/ParsedPurchaseOrderLines";
 import type { PurchaseOrderDetail } from "../bindings/PurchaseOrderDetail";
 import type { PurchaseOrderList } from "../bindings/PurchaseOrderList";
 import { call, type CommandError, type CommandName, type CommandRequest, type CommandResponse } from "../platform";
@@ -39,17 +40,24 @@ export function useDeviations(includeAcknowledged: boolean) {
 }
 
 /**
- * One of the inbound actions (create, change, cancel, stock-in, acknowledge, read a file). A
- * success may change the list, the deviations and the dashboard's attention list, so all are read
- * again.
+ * One of the inbound actions (create, change, cancel, stock-in, acknowledge). Success or not, it
+ * may have changed the list, the deviations and the dashboard's attention list (a refused change
+ * means the warehouse has started receiving), so all are read again.
  */
 export function useInboundAction<K extends CommandName>(name: K) {
   const client = useQueryClient();
   return useMutation<CommandResponse<K>, CommandError, CommandRequest<K>>({
     mutationFn: (request) => call(name, request),
-    onSuccess: () => {
+    onSettled: () => {
       void client.invalidateQueries({ queryKey: queryKeys.inbound.all });
       void client.invalidateQueries({ queryKey: queryKeys.runs.dashboard() });
     },
+  });
+}
+
+/** Reads `SKU;quantity` lines from a file's text; changes nothing, so nothing is read again. */
+export function useParseLines() {
+  return useMutation<ParsedPurchaseOrderLines, CommandError, string>({
+    mutationFn: (text) => call("parse_purchase_order_lines", { text }),
   });
 }

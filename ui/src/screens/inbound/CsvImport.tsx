@@ -3,7 +3,7 @@ import type { CsvRowErrorView } from "../../bindings/CsvRowErrorView";
 import type { PurchaseOrderLineForm } from "../../bindings/PurchaseOrderLineForm";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { useT } from "../../i18n";
-import { useInboundAction } from "../../queries";
+import { useParseLines } from "../../queries";
 
 type Outcome =
   | { kind: "imported"; file: string; count: number; unknown: string[] }
@@ -27,7 +27,7 @@ type Props = {
 export function CsvImport({ label, hint, onLines, testId = "po-csv", disabled = false }: Props) {
   const t = useT();
   const id = useId();
-  const parse = useInboundAction("parse_purchase_order_lines");
+  const parse = useParseLines();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [reading, setReading] = useState<string | null>(null);
 
@@ -48,7 +48,7 @@ export function CsvImport({ label, hint, onLines, testId = "po-csv", disabled = 
     // The same file may be picked again after it is fixed.
     input.value = "";
     parse.mutate(
-      { text },
+      text,
       {
         onSuccess: (parsed) => {
           if (parsed.errors.length > 0) {

@@ -100,7 +100,7 @@ function DeviationTable({ rows, onOpen }: { rows: DeviationView[]; onOpen: (numb
   const t = useT();
   return (
     <div className="inbound__table-wrap">
-      <table className="inbound__table" data-testid="deviation-list">
+      <table className="inbound__table inbound__table--deviations" data-testid="deviation-list">
         <caption className="visually-hidden">{t("inbound.deviations.caption")}</caption>
         <thead>
           <tr>
