@@ -9,6 +9,7 @@ mod demo;
 mod info;
 mod map;
 mod output;
+mod po;
 mod release;
 mod schedule;
 mod sim;
@@ -54,6 +55,9 @@ enum Command {
     /// Show or change the status or transport mapping.
     #[command(subcommand)]
     Map(map::MapArgs),
+    /// Purchase orders: create from a file, list, deviations, acknowledge, cancel, stock-in.
+    #[command(subcommand)]
+    Po(po::PoArgs),
     /// Release orders to picking now, preview a batch, or handle upcoming and overdue batches.
     Release(release::ReleaseArgs),
     /// Show or replace when each flow runs, and how the reconciliation behaves.
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
         Command::Connect(args) => connect::connect(&app, args),
         Command::TestConnection { json } => runtime.block_on(connect::test(&app, json)),
         Command::Map(args) => runtime.block_on(map::map(&app, args)),
+        Command::Po(args) => runtime.block_on(po::po(&app, args)),
         Command::Release(args) => runtime.block_on(release::release(&app, args)),
         Command::Schedule(args) => schedule::schedule(&app, args),
         Command::Sync(args) => runtime.block_on(sync::sync(&app, args)),
