@@ -46,6 +46,7 @@ export const inboundEn: Catalog["inbound"] = {
     refused: "The warehouse refused the last change",
     notSent: "Not sent to the warehouse yet – it goes with the next run.",
     inWarehouse: "In the warehouse: status {status}",
+    inWarehouseUnread: "The warehouse has taken the purchase order.",
     checkedAt: "Last read from the warehouse",
     remark: "Message to the warehouse",
     lines: "Lines",

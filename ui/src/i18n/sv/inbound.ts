@@ -50,6 +50,7 @@ export const inboundSv = {
     refused: "Lagret nekade den senaste ändringen",
     notSent: "Inte skickad till lagret ännu – skickas med nästa körning.",
     inWarehouse: "I lagret: status {status}",
+    inWarehouseUnread: "Lagret har tagit emot inköpsordern.",
     checkedAt: "Senast läst från lagret",
     remark: "Meddelande till lagret",
     lines: "Rader",

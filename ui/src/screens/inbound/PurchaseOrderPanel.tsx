@@ -85,13 +85,17 @@ function PurchaseOrderView({ detail, saved, onEdit, onSaved, onClose }: ViewProp
         )}
         <div className="inbound__head">
           <StageBadge stage={po.stage} />
-          <span className="inbound__muted" data-testid="po-warehouse-state">
-            {po.inWarehouse
-              ? t("inbound.detail.inWarehouse", {
-                  status: `${po.warehouseStatus ?? ""} ${po.warehouseStatusText ?? ""}`.trim() || none,
-                })
-              : t("inbound.detail.notSent")}
-          </span>
+          {po.stage !== "cancelled" && po.stage !== "cancelling" && (
+            <span className="inbound__muted" data-testid="po-warehouse-state">
+              {!po.inWarehouse
+                ? t("inbound.detail.notSent")
+                : po.warehouseStatus === null
+                  ? t("inbound.detail.inWarehouseUnread")
+                  : t("inbound.detail.inWarehouse", {
+                      status: `${po.warehouseStatus} ${po.warehouseStatusText ?? ""}`.trim(),
+                    })}
+            </span>
+          )}
         </div>
         {po.refusal !== null && (
           <div className="inbound__problem" role="alert" data-testid="po-refusal">
@@ -160,7 +164,11 @@ function PurchaseOrderView({ detail, saved, onEdit, onSaved, onClose }: ViewProp
   );
 }
 
-/** The lines as ordered with what arrived: advised, received, rejected and the difference. */
+/**
+ * The lines as ordered with what arrived: received, rejected and the difference from what the
+ * warehouse advised. Before the warehouse starts receiving, nothing is missing yet, so no
+ * difference is shown.
+ */
 function LinesTable({ detail }: { detail: PurchaseOrderDetail }) {
   const t = useT();
   const [language] = useLanguage();
@@ -193,7 +201,8 @@ function LinesTable({ detail }: { detail: PurchaseOrderDetail }) {
         <tbody>
           {detail.lines.map((line) => {
             const base = line.advised ?? line.ordered;
-            const started = line.advised !== null || line.received > 0;
+            const started =
+              detail.summary.stage === "receiving" || detail.summary.stage === "received" || line.received > 0;
             return (
               <tr key={line.sku} data-testid="po-line-row" data-sku={line.sku}>
                 <th scope="row" className="inbound__sku">
