@@ -1,7 +1,7 @@
 // The inbound screen in the real desktop app in demo mode: both simulators run behind it, so a
 // purchase order created on the screen goes through the real engine and outbox to the simulated
 // warehouse, which pre-advises it; a change while it is only advised is taken, and cancelling it
-// takes it back. Run by scripts/desktop-e2e.sh (see dashboard.test.mjs).
+// takes it back. Then the go-live stock-in pre-advises every stock article of the warehouse. Run by scripts/desktop-e2e.sh (see dashboard.test.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -109,6 +109,33 @@ test('in demo mode a purchase order made on the inbound screen is advised to the
       30000,
     );
     writeFileSync(join(shots, 'desktop-inbound-cancelled.png'), await app.screenshot());
+
+    // The go-live stock-in: every stock article the warehouse has, one of each, after a
+    // confirmation that says how many lines it gets.
+    await app.type('[data-testid="po-stock-in-qty"]', '1');
+    await app.click('[data-testid="po-stock-in"]');
+    const lines = await app.waitFor(
+      'the confirmation with the number of lines',
+      () => app.attribute('[data-testid="po-stock-in-confirm"]', 'data-lines'),
+      60000,
+    );
+    assert.ok(Number(lines) > 0, `the demo warehouse has stock articles (confirmation says ${lines})`);
+    await app.click('[data-testid="po-stock-in-yes"]');
+    const result = await app.waitFor(
+      'the stock-in result or an error',
+      async () => {
+        if ((await app.find('[data-testid="po-stock-in-error"]')).length > 0) {
+          return `error: ${await app.text('[data-testid="po-stock-in-error"]')}`;
+        }
+        return (await app.find('[data-testid="po-stock-in-result"]')).length > 0 && app.text('[data-testid="po-stock-in-result"]');
+      },
+      60000,
+    );
+    assert.match(result, new RegExp(`^PO-\\d{6} är skapad med ${lines} rader\\.`), 'as many lines as the confirmation said');
+    const stockIn = await app.waitFor('the stock-in purchase order opened', () => app.attribute('[data-testid="po-detail"]', 'data-po'));
+    assert.notEqual(stockIn, saved, 'the stock-in is a purchase order of its own');
+    await app.scrollIntoView('[data-testid="stock-in"]');
+    writeFileSync(join(shots, 'desktop-inbound-stock-in.png'), await app.screenshot());
   } finally {
     await app.end();
   }

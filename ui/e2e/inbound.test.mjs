@@ -163,14 +163,14 @@ test('the initial stock-in is created after a confirmation with the number of li
   const confirm = stockIn.getByTestId('po-stock-in-confirm');
   await confirm.waitFor();
   assert.equal(await confirm.getAttribute('data-lines'), '2', 'SOCK-1 and SOCK-2 match the filter');
-  assert.match(await confirm.textContent(), /Inköpsordern får 2 rader/);
+  assert.match(await confirm.textContent(), /Inköpsordern får 2 rader med sammanlagt 10 enheter/);
   await screenshot(page, 'inbound-stock-in-confirm');
   await confirm.getByTestId('po-stock-in-yes').click();
   const result = stockIn.getByTestId('po-stock-in-result');
   await result.waitFor();
   assert.equal(await result.textContent(), 'PO-000004 är skapad med 2 rader.');
   await page.locator('[data-testid="po-detail"][data-po="PO-000004"]').waitFor();
-  assert.deepEqual((await sentOf(page, 'create_initial_stock_in')).map((r) => r.req), [
-    { skuFilter: 'sock', defaultQuantity: 5, quantities: [], supplier: null, expectedDate: null, remark: null },
-  ]);
+  const request = { skuFilter: 'sock', defaultQuantity: 5, quantities: [], supplier: null, expectedDate: null, remark: null };
+  assert.deepEqual((await sentOf(page, 'preview_initial_stock_in')).map((r) => r.req), [request], 'counted first');
+  assert.deepEqual((await sentOf(page, 'create_initial_stock_in')).map((r) => r.req), [request], 'then made, once');
 });

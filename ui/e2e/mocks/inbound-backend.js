@@ -232,22 +232,16 @@
     return { lines, errors, unknownSkus: lines.map((l) => l.sku).filter((sku) => !warehouseArticles.includes(sku)) };
   }
 
-  function productRow(sku) {
-    return {
-      sku,
-      name: sku,
-      state: 'current',
-      inShop: true,
-      problems: [],
-      orphaned: false,
-      warehouseArticleId: 100 + warehouseArticles.indexOf(sku),
-      sentAt: NOW,
-      failure: null,
-      warehouseSellable: 0,
-      shopQuantity: 0,
-      writtenQuantity: null,
-      writtenAt: null,
-    };
+  // The go-live lines: stock articles matching the filter, with their own or the default quantity.
+  function stockInLines(req) {
+    const filter = (req.skuFilter ?? '').toLowerCase();
+    const quantities = new Map(req.quantities.map((q) => [q.sku, q.quantity]));
+    return warehouseArticles
+      .filter((sku) => sku.toLowerCase().includes(filter))
+      .flatMap((sku) => {
+        const quantity = quantities.get(sku) ?? req.defaultQuantity;
+        return quantity === null || quantity === undefined ? [] : [{ sku, quantity }];
+      });
   }
 
   globalThis.BryggaMockBackend = (cmd, args) => {
@@ -296,15 +290,12 @@
       }
       case 'parse_purchase_order_lines':
         return later(parse(req.text), 50);
+      case 'preview_initial_stock_in': {
+        const lines = stockInLines(req);
+        return later({ lines: lines.length, units: lines.reduce((sum, l) => sum + l.quantity, 0) });
+      }
       case 'create_initial_stock_in': {
-        const filter = (req.skuFilter ?? '').toLowerCase();
-        const quantities = new Map(req.quantities.map((q) => [q.sku, q.quantity]));
-        const lines = warehouseArticles
-          .filter((sku) => sku.toLowerCase().includes(filter))
-          .flatMap((sku) => {
-            const quantity = quantities.get(sku) ?? req.defaultQuantity;
-            return quantity === null || quantity === undefined ? [] : [{ sku, quantity }];
-          });
+        const lines = stockInLines(req);
         return later(
           create('initialStockIn', {
             supplier: req.supplier ?? 'Initial stock-in',
@@ -329,14 +320,6 @@
         }
         return later({ acknowledged, reported: [], problems: [] });
       }
-      case 'products_overview':
-        return {
-          rows: warehouseArticles.map(productRow),
-          counts: { all: 5, neverSent: 0, current: 5, changed: 0, pending: 0, failed: 0, problems: 0, orphaned: 0 },
-          shopRead: true,
-          shopProblem: null,
-          readAt: NOW,
-        };
       default:
         throw { code: 'unknown', message: `no mock for ${cmd}` };
     }

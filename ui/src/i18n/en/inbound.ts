@@ -100,7 +100,7 @@ export const inboundEn: Catalog["inbound"] = {
     expected: "Expected delivery date",
     start: "Create initial stock-in…",
     counting: "Counting articles…",
-    confirm: "The purchase order gets {lines} lines. Create it and send it to the warehouse?",
+    confirm: "The purchase order gets {lines} lines with {units} units in all. Create it and send it to the warehouse?",
     confirmUnknown: "The lines could not be counted beforehand. Create the purchase order and send it to the warehouse?",
     confirmYes: "Yes, create and send",
     confirmNo: "Cancel",

@@ -104,7 +104,7 @@ export const inboundSv = {
     expected: "Förväntat leveransdatum",
     start: "Skapa initial inleverans…",
     counting: "Räknar artiklar…",
-    confirm: "Inköpsordern får {lines} rader. Skapa den och skicka den till lagret?",
+    confirm: "Inköpsordern får {lines} rader med sammanlagt {units} enheter. Skapa den och skicka den till lagret?",
     confirmUnknown: "Antalet rader kunde inte räknas i förväg. Skapa inköpsordern och skicka den till lagret?",
     confirmYes: "Ja, skapa och skicka",
     confirmNo: "Avbryt",

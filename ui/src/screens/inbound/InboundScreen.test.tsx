@@ -297,30 +297,14 @@ describe("InboundScreen", () => {
 
   it("creates the initial stock-in after a confirmation that says how many lines it gets", async () => {
     const requests: InitialStockInRequest[] = [];
+    const previews: InitialStockInRequest[] = [];
     const created = sampleAdvisedDetail();
     mockCommands({
       ...baseHandlers(),
-      products_overview: () => ({
-        rows: ["SOCK-1", "SOCK-2", "HAT-1", "ONLY-SHOP"].map((sku) => ({
-          sku,
-          name: sku,
-          state: "current",
-          inShop: true,
-          problems: [],
-          orphaned: false,
-          warehouseArticleId: sku === "ONLY-SHOP" ? null : 1,
-          sentAt: null,
-          failure: null,
-          warehouseSellable: null,
-          shopQuantity: null,
-          writtenQuantity: null,
-          writtenAt: null,
-        })),
-        counts: { all: 4, neverSent: 0, current: 4, changed: 0, pending: 0, failed: 0, problems: 0, orphaned: 0 },
-        shopRead: true,
-        shopProblem: null,
-        readAt: "2026-11-21T07:00:00Z",
-      }),
+      preview_initial_stock_in: (request) => {
+        previews.push(request);
+        return { lines: 2, units: 2 };
+      },
       create_initial_stock_in: (request) => {
         requests.push(request);
         return sampleSaved({
@@ -341,7 +325,10 @@ describe("InboundScreen", () => {
 
     const confirm = await screen.findByTestId("po-stock-in-confirm");
     expect(confirm.dataset["lines"]).toBe("2");
-    expect(confirm.textContent).toContain("Inköpsordern får 2 rader.");
+    expect(confirm.textContent).toContain("Inköpsordern får 2 rader med sammanlagt 2 enheter.");
+    expect(previews, "the count is asked for with the same request").toEqual([
+      { skuFilter: "sock", defaultQuantity: 1, quantities: [], supplier: null, expectedDate: null, remark: null },
+    ]);
     expect(requests, "nothing is created before the confirmation").toEqual([]);
     fireEvent.click(within(confirm).getByTestId("po-stock-in-yes"));
 
@@ -375,5 +362,21 @@ describe("InboundScreen", () => {
     const detail = await screen.findByTestId("po-detail");
     expect(detail.dataset["po"]).toBe("PO-000001");
     expect(poRow("PO-000001").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("still lets the merchant go ahead when the lines could not be counted", async () => {
+    mockCommands({
+      ...baseHandlers(),
+      preview_initial_stock_in: () => {
+        throw { code: "remoteUnavailable", message: "the warehouse did not answer" };
+      },
+    });
+    renderWithProviders(<InboundScreen />, "sv");
+    const stockIn = await screen.findByTestId("stock-in");
+    fireEvent.change(within(stockIn).getByTestId("po-stock-in-qty"), { target: { value: "1" } });
+    fireEvent.click(within(stockIn).getByTestId("po-stock-in"));
+    const confirm = await screen.findByTestId("po-stock-in-confirm");
+    expect(confirm.dataset["lines"]).toBe("");
+    expect(confirm.textContent).toContain("Antalet rader kunde inte räknas i förväg.");
   });
 });

@@ -1,35 +1,38 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import type { InitialStockInPreview } from "../../bindings/InitialStockInPreview";
 import type { PurchaseOrderLineForm } from "../../bindings/PurchaseOrderLineForm";
 import type { PurchaseOrderSaved } from "../../bindings/PurchaseOrderSaved";
 import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { useT } from "../../i18n";
+import { useLanguage, useT } from "../../i18n";
 import { call, type CommandError } from "../../platform";
 import { useInboundAction } from "../../queries";
 import { CsvImport } from "./CsvImport";
-import { stockInLineCount, stockInRequest } from "./stockIn";
+import { formatUnits } from "./format";
+import { stockInRequest } from "./stockIn";
 
 /**
  * The go-live purchase order: one action pre-advises every stock article in the warehouse (or
- * those whose SKU contains a filter), after a confirmation that says how many lines it gets.
+ * those whose SKU contains a filter), after a confirmation that says how many lines and units it
+ * gets, as counted from the warehouse just before.
  */
 export function InitialStockIn({ onCreated }: { onCreated: (saved: PurchaseOrderSaved) => void }) {
   const t = useT();
+  const [language] = useLanguage();
   const [filter, setFilter] = useState("");
   const [defaultQuantity, setDefaultQuantity] = useState("");
   const [quantities, setQuantities] = useState<PurchaseOrderLineForm[]>([]);
   const [supplier, setSupplier] = useState("");
   const [expected, setExpected] = useState("");
   // `undefined`: no confirmation asked for; `null`: the count could not be made.
-  const [confirm, setConfirm] = useState<number | null | undefined>(undefined);
+  const [confirm, setConfirm] = useState<InitialStockInPreview | null | undefined>(undefined);
   const [created, setCreated] = useState<PurchaseOrderSaved | null>(null);
   const create = useInboundAction("create_initial_stock_in");
-  const count = useMutation<number | null, CommandError, void>({
-    mutationFn: async () => {
-      const overview = await call("products_overview", {}).catch(() => null);
-      return overview === null ? null : stockInLineCount(overview.rows, request());
-    },
+  // Counted by the backend from the warehouse's stock articles as they are now. Should the count
+  // fail, the merchant may still go ahead; the result then says how many lines it got.
+  const count = useMutation<InitialStockInPreview | null, CommandError, void>({
+    mutationFn: () => call("preview_initial_stock_in", request()).catch(() => null),
     onSuccess: setConfirm,
   });
 
@@ -123,7 +126,7 @@ export function InitialStockIn({ onCreated }: { onCreated: (saved: PurchaseOrder
             </button>
             {noQuantity && <span className="inbound__hint">{t("inbound.stockIn.noQuantity")}</span>}
           </div>
-        ) : confirm === 0 ? (
+        ) : confirm?.lines === 0 ? (
           <div className="inbound__warning" role="status" data-testid="po-stock-in-confirm" data-lines={0}>
             <p>{t("inbound.stockIn.nothing")}</p>
             <button type="button" className="button" onClick={() => setConfirm(undefined)}>
@@ -131,9 +134,19 @@ export function InitialStockIn({ onCreated }: { onCreated: (saved: PurchaseOrder
             </button>
           </div>
         ) : (
-          <div className="inbound__confirm-box" role="group" data-testid="po-stock-in-confirm" data-lines={confirm ?? ""}>
+          <div
+            className="inbound__confirm-box"
+            role="group"
+            data-testid="po-stock-in-confirm"
+            data-lines={confirm?.lines ?? ""}
+          >
             <p>
-              {confirm === null ? t("inbound.stockIn.confirmUnknown") : t("inbound.stockIn.confirm", { lines: confirm })}
+              {confirm === null
+                ? t("inbound.stockIn.confirmUnknown")
+                : t("inbound.stockIn.confirm", {
+                    lines: formatUnits(language, confirm.lines),
+                    units: formatUnits(language, confirm.units),
+                  })}
             </p>
             <div className="inbound__actions">
               <button type="button" className="button button--primary" data-testid="po-stock-in-yes" onClick={go}>
