@@ -2,7 +2,8 @@
 // harness.mjs `openApp(url, appInfo, backend)`). Three purchase orders to begin with: PO-000001
 // received with deviations (short, over, an unadvised article), PO-000002 advised but about to be
 // received by the warehouse (so a change is refused), PO-000003 the go-live stock-in, received as
-// advised. New purchase orders are accepted by the "warehouse" at once. Plain script, no imports:
+// advised. New purchase orders are accepted by the "warehouse" at once; the go-live stock-in is
+// counted and made from the five stock articles of `warehouseArticles`. Plain script, no imports:
 // the page has a frozen Object.prototype and a strict CSP.
 (() => {
   const NOW = '2026-11-23T09:00:00.000Z';
