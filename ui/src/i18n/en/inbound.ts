@@ -11,6 +11,7 @@ export const inboundEn: Catalog["inbound"] = {
     title: "Purchase orders",
     caption: "Purchase orders advised to the warehouse",
     empty: "No purchase orders yet.",
+    emptyOpen: "No purchase orders to show.",
     new: "New purchase order",
     number: "Number",
     supplier: "Supplier",

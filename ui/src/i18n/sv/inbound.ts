@@ -15,6 +15,7 @@ export const inboundSv = {
     title: "Inköpsordrar",
     caption: "Inköpsordrar som aviserats till lagret",
     empty: "Inga inköpsordrar ännu.",
+    emptyOpen: "Inga inköpsordrar att visa.",
     new: "Ny inköpsorder",
     number: "Nummer",
     supplier: "Leverantör",

@@ -55,7 +55,7 @@ export function PurchaseOrderList({ list, selected, includeCancelled, onIncludeC
       </div>
       {orders.length === 0 ? (
         <p className="screen-status" data-testid="po-list-empty">
-          {t("inbound.list.empty")}
+          {includeCancelled ? t("inbound.list.empty") : t("inbound.list.emptyOpen")}
         </p>
       ) : (
         <div className="inbound__table-wrap">
