@@ -58,6 +58,7 @@ macro_rules! with_commands {
             create_initial_stock_in(InitialStockInRequest) -> PurchaseOrderSaved;
             list_deviations(ListDeviationsRequest) -> DeviationList;
             acknowledge_deviations(AcknowledgeDeviationsRequest) -> AcknowledgeDeviationsResult;
+            preview_initial_stock_in(InitialStockInRequest) -> InitialStockInPreview;
         }
     };
 }

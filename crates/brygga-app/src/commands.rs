@@ -5,6 +5,7 @@
 
 use ts_rs::TS;
 
+pub use crate::inbound::preview_initial_stock_in;
 pub use crate::inbound::{
     acknowledge_deviations, cancel_purchase_order, create_initial_stock_in, create_purchase_order,
     list_deviations, list_purchase_orders, parse_purchase_order_lines, purchase_order_detail,
@@ -37,6 +38,7 @@ pub use crate::setup::{
 
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
+    pub use crate::inbound::InitialStockInPreview;
     pub use crate::inbound::{
         AcknowledgeDeviationsRequest, AcknowledgeDeviationsResult, DeviationList,
         InitialStockInRequest, ListDeviationsRequest, ListPurchaseOrdersRequest,

@@ -4,6 +4,7 @@ import { mappingsEn } from "./en/mappings";
 import { ordersEn } from "./en/orders";
 import { setupEn } from "./en/setup";
 import { runsEn } from "./en/runs";
+import { inboundEn } from "./en/inbound";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -249,4 +250,5 @@ export const en: Catalog = {
   setup: setupEn,
   products: productsEn,
   runs: runsEn,
+  inbound: inboundEn,
 };

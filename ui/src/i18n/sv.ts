@@ -14,6 +14,7 @@ import { mappingsSv } from "./sv/mappings";
 import { ordersSv } from "./sv/orders";
 import { setupSv } from "./sv/setup";
 import { runsSv } from "./sv/runs";
+import { inboundSv } from "./sv/inbound";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -263,4 +264,5 @@ export const sv = {
   setup: setupSv,
   products: productsSv,
   runs: runsSv,
+  inbound: inboundSv,
 } as const;

@@ -25,3 +25,11 @@ export {
   useRunNow,
   useSyncLog,
 } from "./useRuns";
+export {
+  INBOUND_REFRESH_MS,
+  useDeviations,
+  useInboundAction,
+  useParseLines,
+  usePurchaseOrder,
+  usePurchaseOrders,
+} from "./useInbound";

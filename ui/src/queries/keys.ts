@@ -44,4 +44,10 @@ export const queryKeys = {
     progress: () => ["runs", "progress"] as const,
     activity: () => ["runs", "activity"] as const,
   },
+  inbound: {
+    all: ["inbound"] as const,
+    list: (includeCancelled: boolean) => ["inbound", "list", includeCancelled] as const,
+    detail: (number: string) => ["inbound", "detail", number] as const,
+    deviations: (includeAcknowledged: boolean) => ["inbound", "deviations", includeAcknowledged] as const,
+  },
 } as const;

@@ -1,6 +1,7 @@
 import type { Screen } from "../navigation/screens";
 import { ConnectionsScreen } from "./connections/ConnectionsScreen";
 import { Dashboard } from "./dashboard/Dashboard";
+import { InboundScreen } from "./inbound/InboundScreen";
 import { NotBuilt } from "./notBuilt/NotBuilt";
 import { OrdersScreen } from "./orders/OrdersScreen";
 import { ProductsScreen } from "./products/ProductsScreen";
@@ -34,6 +35,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "syncLog":
       return <SyncLogScreen />;
     case "inbound":
+      return <InboundScreen />;
     case "returns":
       return <NotBuilt screen={screen} />;
   }

@@ -9,6 +9,7 @@
 //! the warehouse refuse it anyway (it started in between), its words are kept on the purchase order.
 
 mod forms;
+mod preview;
 mod view;
 
 use brygga_core::inbound::{PurchaseOrderDraft, purchase_order_number};
@@ -21,6 +22,7 @@ pub use forms::{
     CsvRowErrorView, InitialStockInRequest, ParsePurchaseOrderLinesRequest,
     ParsedPurchaseOrderLines, PurchaseOrderForm, UpdatePurchaseOrderRequest,
 };
+pub use preview::{InitialStockInPreview, preview_initial_stock_in};
 pub use view::{
     DeviationKindName, DeviationView, PurchaseOrderDetail, PurchaseOrderKindName,
     PurchaseOrderLineForm, PurchaseOrderLineView, PurchaseOrderStage, PurchaseOrderSummary,

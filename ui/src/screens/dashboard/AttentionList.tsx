@@ -82,6 +82,7 @@ function flowLabel(t: ReturnType<typeof useT>, flow: string): string {
     case "statuses":
     case "stock":
     case "reconcile":
+    case "purchaseOrders":
       return t(`runs.flows.${flow}`).toLowerCase();
     default:
       return flow;

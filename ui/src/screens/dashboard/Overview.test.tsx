@@ -46,6 +46,47 @@ describe("Overview", () => {
     ]);
   });
 
+  it("leads open inbound deviations and a refused purchase order change to the inbound screen", async () => {
+    mockCommands({
+      dashboard: () =>
+        sampleDashboard({
+          attention: [
+            {
+              kind: "inboundDeviation",
+              focus: "PO-000001",
+              subject: "PO-000001 (Garnhuset AB)",
+              code: "inbound.deviation",
+              message: "2 line(s) of the delivery differ from the purchase order",
+              count: 2,
+              at: "2026-11-23T07:00:00Z",
+            },
+            {
+              kind: "refusedPurchaseOrder",
+              focus: "PO-000002",
+              subject: "PO-000002 (Ullfabriken)",
+              code: "inbound.refused",
+              message: "the warehouse has started receiving",
+              count: 1,
+              at: null,
+            },
+          ],
+        }),
+    });
+    const visited: Destination[] = [];
+    renderWithProviders(withNavigation(visited), "sv");
+
+    const items = await screen.findAllByTestId("attention-item");
+    expect(items[0]!.textContent, "the open deviations are counted").toContain(
+      "Inleveransen PO-000001 (Garnhuset AB) avviker (2 rader att kvittera)",
+    );
+    expect(items[1]!.textContent).toContain("Lagret nekade en ändring av inköpsorder PO-000002 (Ullfabriken)");
+    for (const item of items) fireEvent.click(within(item).getByTestId("attention-fix"));
+    expect(visited, "one click opens the purchase order on the inbound screen").toEqual([
+      { screen: "inbound", focus: "PO-000001" },
+      { screen: "inbound", focus: "PO-000002" },
+    ]);
+  });
+
   it("shows both connections' health, each flow's last outcome and next run, and the counts", async () => {
     mockCommands({ dashboard: () => sampleDashboard() });
     renderWithProviders(<Overview />, "en");
