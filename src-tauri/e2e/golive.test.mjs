@@ -2,7 +2,8 @@
 // and the warehouse as separate simulator processes: the go-live wizard (connections into the real
 // keychain, both mappings, settings, the first-sync preview, go live), then an order that travels
 // to the warehouse and comes back shipped with its tracking number, then an order held for a
-// shipping method left unmapped, fixed from the dashboard. Run by scripts/desktop-e2e.sh.
+// shipping method left unmapped, fixed from the dashboard, and a delivery that differs from its
+// purchase order, reviewed and acknowledged. Run by scripts/desktop-e2e.sh.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session } from './webdriver.mjs';
-import { checkout, releasePickAndShip, skuInStock, startSystems, warehouseOrderId } from './systems.mjs';
+import {
+  checkout,
+  receiveGoods,
+  releasePickAndShip,
+  skuInStock,
+  startSystems,
+  warehouseOrderId,
+  warehousePurchaseOrderId,
+} from './systems.mjs';
 
 const driver = process.env.BRYGGA_E2E_DRIVER ?? 'http://127.0.0.1:4444';
 const application = process.env.BRYGGA_E2E_APP;
@@ -215,4 +224,40 @@ test('an order held for an unmapped shipping method is fixed from the dashboard'
   await runNow('orders');
   const sent = await app.waitFor('the held order in the warehouse', () => warehouseOrderId(systems.warehouse, order));
   assert.ok(sent, 'once its method is mapped the held order goes to the warehouse');
+});
+
+test('a delivery that differs from its purchase order is reviewed and acknowledged', async () => {
+  const sku = await skuInStock(systems.shop);
+  await app.click('button[data-screen="inbound"]');
+  await app.waitFor('the purchase orders', () => present('[data-testid="po-list"], [data-testid="po-list-empty"]'), 30000);
+  await app.click('[data-testid="po-new"]');
+  await app.waitFor('the purchase order form', () => present('[data-testid="po-form"]'));
+  await app.type('[data-testid="po-supplier"]', 'Garnhuset AB');
+  await app.type('[data-testid="po-line-sku"]', sku);
+  await app.type('[data-testid="po-line-qty"]', '10');
+  await app.click('[data-testid="po-save"]');
+  const number = await app.waitFor(
+    'the purchase order to be saved',
+    async () => (await app.text('[data-testid="po-error"]')) || app.attribute('[data-testid="po-detail"]', 'data-po'),
+    60000,
+  );
+  assert.match(number, /^PO-\d{6}$/, 'the purchase order is saved under Brygga\u2019s number');
+  const advised = await warehousePurchaseOrderId(systems.warehouse, number);
+  assert.ok(advised, 'saving pre-advises the purchase order to the warehouse');
+
+  // The 3PL counts twelve where ten were ordered, and reports the delivery done.
+  await receiveGoods(systems.warehouse, advised, [{ articleNumber: sku, numberOfItems: 12 }]);
+  await runNow('purchaseOrders');
+
+  await app.click('button[data-screen="inbound"]');
+  const row = `[data-testid="deviation-row"][data-po="${number}"][data-sku="${sku}"]`;
+  await app.waitFor('the deviation to be listed', () => present(`${row}[data-open="true"]`), 30000);
+  assert.match((await attribute(row, 'data-kind')) ?? '', /over/, 'two more than advised is an over-delivery');
+  assert.match((await app.text(`${row} [data-testid="deviation-difference"]`)) ?? '', /2/, 'the difference is two units');
+  await shot('inbound-deviation');
+  await app.type(`${row} [data-testid="deviation-note"]`, 'Två extra, behålls');
+  await app.click(`${row} [data-testid="deviation-ack"]`);
+  await app.waitFor('the deviation to be acknowledged', async () =>
+    !(await present(`[data-testid="deviation-row"][data-po="${number}"][data-sku="${sku}"][data-open="true"]`)),
+  30000);
 });

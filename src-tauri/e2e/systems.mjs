@@ -118,3 +118,23 @@ export async function releasePickAndShip(warehouse, orderId) {
   await post('pick');
   return post('ship');
 }
+
+/** The warehouse's id of the purchase order with this number, or null while it has none. */
+export async function warehousePurchaseOrderId(warehouse, number) {
+  const auth = Buffer.from(`${warehouse.user}:${warehouse.password}`).toString('base64');
+  const url = `${warehouse.apiUrl}api/v1/purchaseOrders?goodsOwnerId=${warehouse.goodsOwnerId}&purchaseOrderNumber=${number}`;
+  const found = await json(await fetch(url, { headers: { authorization: `Basic ${auth}` } }), 'warehouse purchase orders');
+  return found[0]?.purchaseOrderInfo?.purchaseOrderId ?? null;
+}
+
+/** The 3PL receives goods for a purchase order: `lines` of `{articleNumber, numberOfItems}`. */
+export async function receiveGoods(warehouse, purchaseOrderId, lines, complete = true) {
+  return json(
+    await fetch(`${warehouse.root}/_sim/ongoing/purchaseOrders/${purchaseOrderId}/receive`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines, complete }),
+    }),
+    'goods receipt',
+  );
+}

@@ -279,8 +279,9 @@ fn due_flows_lists_each_due_flow_once() {
     recent.insert(Flow::Reconcile, local(2025, 6, 7, 2, 30));
     assert_eq!(
         due_flows(&schedules, &recent, saturday),
-        vec![Flow::Statuses, Flow::Stock],
-        "orders ran 2 minutes ago, articles wait for Monday, reconcile ran last night"
+        vec![Flow::Statuses, Flow::Stock, Flow::PurchaseOrders],
+        "orders ran 2 minutes ago, articles wait for Monday, reconcile ran last night; the \
+         others last ran on Friday evening"
     );
     assert_eq!(
         next_runs(&schedules, &recent, saturday)[0],

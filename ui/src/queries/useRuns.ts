@@ -104,7 +104,8 @@ export function useRunNow() {
     if (since !== null && waiting === 0 && updatedAt >= since) {
       setSince(null);
       setFinished(true);
-      void client.invalidateQueries({ queryKey: queryKeys.runs.all, refetchType: "active" });
+      // A run changes what every screen shows (orders, products, purchase orders), not only the log.
+      void client.invalidateQueries({ refetchType: "active" });
     }
   }, [since, waiting, updatedAt, client]);
   return {
