@@ -94,7 +94,7 @@ test('stock reconciliation: report with progress, correct chosen, then all', asy
   assert.equal(await apply.textContent(), 'Rätta valda (1)', 'the button says what it corrects');
   await apply.click();
   await page.getByTestId('reconcile-result').waitFor();
-  assert.match(await page.getByTestId('reconcile-result').textContent(), /1 saldon skrevs till butiken/);
+  assert.match(await page.getByTestId('reconcile-result').textContent(), /1 saldo skrevs till butiken/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="reconcile-row"]').length === 2);
   assert.deepEqual(await skusOf(rows), ['SOCK-0001', 'SOCK-0003'], 'the corrected article leaves the report');
 

@@ -95,7 +95,7 @@ test('a new installation goes through the wizard to live and lands on the dashbo
   await page.getByTestId('preview-result').waitFor();
   assert.match(await page.getByTestId('preview-orders-from').textContent(), /21 nov\. 2025/);
   const orders = page.locator('[data-testid="preview-flow"][data-flow="orders"]');
-  assert.equal(await orders.getByTestId('preview-writes').textContent(), '2 ändringar');
+  assert.equal(await orders.getByTestId('preview-writes').textContent(), 'Ändringar: 2');
   await orders.locator('summary').click();
   assert.deepEqual(await orders.getByTestId('preview-write').allTextContents(), [
     'Order till lagret: order:1031',

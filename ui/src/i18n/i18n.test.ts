@@ -51,4 +51,16 @@ describe("catalogs", () => {
     expect(translator("en")("common.retry", { unused: 1 }), "extra values do no harm").toBe("Try again");
     expect(translator("sv")("common.retry"), "each language reads its own catalog").toBe("Försök igen");
   });
+
+  it("pick the plural form by the language's rule", () => {
+    const template = "Håller {count, plural, one {# order} other {# ordrar}}: {orders}";
+    const sv = translator("sv");
+    expect(interpolate(template, { count: 1, orders: "1031" }), "one order is singular").toBe("Håller 1 order: 1031");
+    expect(interpolate(template, { count: 2, orders: "1031, 1032" }), "two are plural").toBe("Håller 2 ordrar: 1031, 1032");
+    expect(interpolate(template, { count: 0, orders: "" }), "none is plural in Swedish and English").toBe("Håller 0 ordrar: ");
+    expect(sv("mappings.transport.heldOrders", { count: 1, orders: "1031" }), "the catalogs use it").toBe(
+      "Håller 1 order: 1031",
+    );
+    expect(translator("en")("mappings.transport.heldOrders", { count: 1, orders: "1031" })).toBe("Holds 1 order: 1031");
+  });
 });

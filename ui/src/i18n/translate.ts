@@ -1,4 +1,4 @@
-import type { Catalog, Language, MessageKey } from "./catalog";
+import { LOCALES, type Catalog, type Language, type MessageKey } from "./catalog";
 import { en } from "./en";
 import { sv } from "./sv";
 
@@ -20,16 +20,32 @@ export function lookup(catalog: Catalog, key: MessageKey): string {
   return typeof node === "string" ? node : key;
 }
 
-export function interpolate(template: string, params: MessageParams | undefined): string {
+/** `{count, plural, one {# rad} other {# rader}}`: the branch for the number, `#` standing for it. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+/**
+ * Fills `{name}` placeholders, and picks the branch of `{name, plural, one {…} other {…}}` by the
+ * language's plural rule (`1 rad`, `2 rader`), so a count never reads "1 ordrar".
+ */
+export function interpolate(
+  template: string,
+  params: MessageParams | undefined,
+  plural: (n: number) => Intl.LDMLPluralRule = (n) => (n === 1 ? "one" : "other"),
+): string {
   if (params === undefined) {
     return template;
   }
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = params[name]!;
+      return (plural(Number(value)) === "one" ? one : other).replaceAll("#", String(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 export function translator(language: Language): Translate {
   const catalog = CATALOGS[language];
-  return (key, params) => interpolate(lookup(catalog, key), params);
+  const rules = new Intl.PluralRules(LOCALES[language]);
+  return (key, params) => interpolate(lookup(catalog, key), params, (n) => rules.select(n));
 }

@@ -79,9 +79,9 @@ export const mappingsEn: Catalog["mappings"] = {
     clickAndCollect: "Click and collect",
     contractMissing: "The transporter contract no longer exists in the warehouse",
     missingContract: "Missing: {code} / {service}",
-    heldOrders: "Holds {count} orders: {orders}",
-    heldWaiting: "{count} orders go to the warehouse with the next orders sync.",
-    summary: "{methods} shipping methods are unmapped. {orders} orders are held because of it.",
+    heldOrders: "Holds {count, plural, one {# order} other {# orders}}: {orders}",
+    heldWaiting: "{count, plural, one {# order} other {# orders}} go to the warehouse with the next orders sync.",
+    summary: "{methods, plural, one {# shipping method is} other {# shipping methods are}} unmapped. {orders, plural, one {# order is held} other {# orders are held}} because of it.",
     allMapped: "Every active shipping method is mapped.",
     staleMethod: "Shipping method {id}",
     saveWarning:

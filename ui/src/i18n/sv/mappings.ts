@@ -77,9 +77,9 @@ export const mappingsSv = {
     clickAndCollect: "Hämtas i butik",
     contractMissing: "Transportavtalet finns inte längre i lagret",
     missingContract: "Saknas: {code} / {service}",
-    heldOrders: "Håller {count} ordrar: {orders}",
-    heldWaiting: "{count} ordrar skickas till lagret vid nästa ordersynk.",
-    summary: "{methods} fraktsätt saknar mappning. {orders} ordrar väntar på grund av det.",
+    heldOrders: "Håller {count, plural, one {# order} other {# ordrar}}: {orders}",
+    heldWaiting: "{count, plural, one {# order} other {# ordrar}} skickas till lagret vid nästa ordersynk.",
+    summary: "{methods, plural, one {# fraktsätt} other {# fraktsätt}} saknar mappning. {orders, plural, one {# order väntar} other {# ordrar väntar}} på grund av det.",
     allMapped: "Alla aktiva fraktsätt är mappade.",
     staleMethod: "Fraktsätt {id}",
     saveWarning:

@@ -97,7 +97,7 @@ describe("GoLiveWizard", () => {
     fireEvent.click(screen.getByTestId("preview-run"));
     await screen.findByTestId("preview-result");
     const orders = screen.getAllByTestId("preview-flow").find((f) => f.dataset["flow"] === "orders");
-    expect(orders?.querySelector("[data-testid='preview-writes']")?.textContent).toBe("2 ändringar");
+    expect(orders?.querySelector("[data-testid='preview-writes']")?.textContent).toBe("Ändringar: 2");
     expect(screen.getAllByTestId("preview-write").map((w) => w.textContent)).toEqual([
       "Order till lagret: order:1031",
       "Order till lagret: order:1032",

@@ -81,7 +81,7 @@ describe("StockReconciliationScreen", () => {
 
     const result = await screen.findByTestId("reconcile-result");
     expect(requests).toEqual([{ skus: ["SOCK-GRA-40", "SCARF-1"] }]);
-    expect(result.textContent).toContain("1 saldon skrevs till butiken.");
+    expect(result.textContent).toContain("1 saldo skrevs till butiken.");
     const failed = screen.getAllByTestId("reconcile-failed");
     expect(failed.map((f) => f.dataset["sku"])).toEqual(["SCARF-1"]);
     expect(failed[0]?.textContent).toContain("the shop refused the quantity");
