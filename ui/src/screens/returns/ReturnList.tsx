@@ -1,0 +1,137 @@
+import { Badge, type BadgeTone } from "../../components/Badge";
+import { Card } from "../../components/Card";
+import { formatDate, formatNumber, useLanguage, useT } from "../../i18n";
+import type { ReturnKind, ReturnList as ReturnListData, ReturnState } from "./types";
+
+const STATE_TONE: Record<ReturnState, BadgeTone> = {
+  announced: "info",
+  received: "warning",
+  refunded: "neutral",
+  closed: "neutral",
+};
+
+export function StateBadge({ state }: { state: ReturnState }) {
+  const t = useT();
+  return (
+    <Badge tone={STATE_TONE[state]} testId="return-state">
+      {t(`returns.states.${state}`)}
+    </Badge>
+  );
+}
+
+export function KindLabel({ kind }: { kind: ReturnKind }) {
+  const t = useT();
+  return (
+    <span className={`returns__kind-label returns__kind-label--${kind}`} data-testid="return-kind">
+      {t(`returns.kinds.${kind}`)}
+    </span>
+  );
+}
+
+type Props = {
+  list: ReturnListData;
+  selected: string | null;
+  includeClosed: boolean;
+  onIncludeClosed: (include: boolean) => void;
+  onOpen: (id: string) => void;
+};
+
+/** Every return: the merchant's own and those the warehouse registered itself, with announced against received. */
+export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onOpen }: Props) {
+  const t = useT();
+  const [language] = useLanguage();
+  return (
+    <Card title={t("returns.list.title")}>
+      <div className="returns__toolbar">
+        <label className="returns__check">
+          <input
+            type="checkbox"
+            checked={includeClosed}
+            onChange={(event) => onIncludeClosed(event.target.checked)}
+            data-testid="return-show-closed"
+          />
+          {t("returns.list.showClosed")}
+        </label>
+      </div>
+      {list.returns.length === 0 ? (
+        <p className="screen-status" data-testid="return-list-empty">
+          {t("returns.list.empty")}
+        </p>
+      ) : (
+        <div className="returns__table-wrap">
+          <table className="returns__table" data-testid="return-list">
+            <caption className="visually-hidden">{t("returns.list.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("returns.list.id")}</th>
+                <th scope="col">{t("returns.list.kind")}</th>
+                <th scope="col">{t("returns.list.state")}</th>
+                <th scope="col">{t("returns.list.order")}</th>
+                <th scope="col">{t("returns.list.cause")}</th>
+                <th scope="col" className="returns__num">
+                  {t("returns.list.announced")}
+                </th>
+                <th scope="col" className="returns__num">
+                  {t("returns.list.received")}
+                </th>
+                <th scope="col">{t("returns.list.differences")}</th>
+                <th scope="col">{t("returns.list.registered")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.returns.map((r) => (
+                <tr
+                  key={r.id}
+                  data-testid="return-row"
+                  data-return={r.id}
+                  data-state={r.state}
+                  data-kind={r.kind}
+                  data-order={r.orderId ?? ""}
+                  aria-selected={r.id === selected}
+                  className={r.id === selected ? "returns__row returns__row--selected" : "returns__row"}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="returns__link"
+                      data-testid="return-open"
+                      aria-label={t("returns.list.open", { id: r.id })}
+                      onClick={() => onOpen(r.id)}
+                    >
+                      {r.id}
+                    </button>
+                  </th>
+                  <td>
+                    <KindLabel kind={r.kind} />
+                  </td>
+                  <td>
+                    <StateBadge state={r.state} />
+                  </td>
+                  <td data-testid="return-order">
+                    {r.orderId ?? <span className="returns__muted">{t("returns.list.noOrder")}</span>}
+                    {r.customerName !== null && <span className="returns__kind">{r.customerName}</span>}
+                  </td>
+                  <td>{r.cause ?? t("returns.none")}</td>
+                  <td className="returns__num" data-testid="return-announced">
+                    {formatNumber(language, r.announcedUnits)}
+                  </td>
+                  <td className="returns__num" data-testid="return-received">
+                    {r.state === "announced" && r.receivedUnits === 0 ? t("returns.none") : formatNumber(language, r.receivedUnits)}
+                  </td>
+                  <td data-testid="return-differences">
+                    {r.differences > 0 ? (
+                      <Badge tone="warning">{t("returns.list.differenceCount", { count: r.differences })}</Badge>
+                    ) : (
+                      <span className="returns__muted">{t("returns.list.noDifferences")}</span>
+                    )}
+                  </td>
+                  <td>{formatDate(language, r.registeredAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
