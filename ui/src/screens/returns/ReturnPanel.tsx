@@ -199,7 +199,7 @@ function Handling({ detail }: { detail: ReturnDetail }) {
       return;
     }
     const minorUnits = parseMinorUnits(language, amount, code);
-    if (minorUnits === null) {
+    if (minorUnits === null || minorUnits <= 0) {
       const digits = minorDigits(code);
       setProblem(
         t("returns.handling.badAmount", {
