@@ -75,7 +75,7 @@ export const returnsEn: Catalog["returns"] = {
     received: "Received",
     differences: "Differences",
     noDifferences: "None",
-    differenceCount: "{count} lines",
+    differenceCount: "{count}",
     registered: "Registered",
     open: "Open return {id}",
     noOrder: "No order linked",

@@ -79,7 +79,7 @@ export const returnsSv = {
     received: "Mottaget",
     differences: "Avvikelser",
     noDifferences: "Inga",
-    differenceCount: "{count} rader",
+    differenceCount: "{count}",
     registered: "Registrerad",
     open: "Öppna retur {id}",
     noOrder: "Ingen order kopplad",
