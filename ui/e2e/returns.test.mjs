@@ -33,7 +33,9 @@ test('a return is registered, received, refunded; another is closed with a note'
   const rows = page.getByTestId('return-row');
   assert.deepEqual(await dataOf(rows, 'return'), ['RET-1', 'RET-2', 'RET-3', 'RET-4'], 'the refunded RET-5 is hidden');
   assert.deepEqual(await dataOf(rows, 'kind'), ['regret', 'complaint', 'unclaimed', 'unannounced']);
-  assert.deepEqual(await dataOf(rows, 'state'), ['announced', 'received', 'received', 'received']);
+  assert.deepEqual(await dataOf(rows, 'state'), ['announced', 'received', 'announced', 'announced']);
+  assert.deepEqual(await dataOf(rows, 'waiting'), ['false', 'true', 'true', 'true'], 'goods arrived and wait for the merchant');
+  assert.equal(await page.getByTestId('return-waiting-count').textContent(), '3 returer har kommit in och väntar på återbetalning eller avslut.');
   assert.equal(await row(page, 'RET-4').getByTestId('return-order').textContent(), 'Ingen order kopplad');
   assert.equal(await row(page, 'RET-2').getByTestId('return-differences').textContent(), '2');
 
@@ -42,7 +44,7 @@ test('a return is registered, received, refunded; another is closed with a note'
   await detail.waitFor();
   const lines = detail.getByTestId('return-line');
   assert.deepEqual(await dataOf(lines, 'sku'), ['HAT-2', 'SCARF-9']);
-  assert.deepEqual(await dataOf(lines, 'deviation'), ['under', 'unannounced'], 'differences read like inbound deviations');
+  assert.deepEqual(await dataOf(lines, 'deviation'), ['under rejected', 'unadvised'], 'differences read like inbound deviations');
   assert.equal(await lines.first().getByTestId('return-line-difference').textContent(), '−1');
   assert.equal(await lines.first().getByTestId('return-line-condition').textContent(), 'Skadad');
 
@@ -72,14 +74,14 @@ test('a return is registered, received, refunded; another is closed with a note'
 
   const registered = page.getByTestId('return-registered');
   await registered.waitFor();
-  assert.match(await registered.textContent(), /Retur RET-6 är registrerad.*order 1042/);
+  assert.match(await registered.textContent(), /Retur RET-6 är registrerad och aviserad till lagret\.En kommentar har lagts på order 1042\./);
   assert.deepEqual(await sentOf(page, 'register_return'), [
     {
       cmd: 'register_return',
       req: {
-        orderId: '1042',
+        orderNumber: '1042',
         kind: 'complaint',
-        causeCode: 'SIZE',
+        cause: 'SIZE',
         note: 'Kunden vill ha en större storlek',
         lines: [
           { sku: 'SOCK-1', quantity: 2 },
@@ -100,7 +102,7 @@ test('a return is registered, received, refunded; another is closed with a note'
   await page.locator('[data-testid="return-detail"][data-state="refunded"]').waitFor();
   assert.equal(plain(await detail.getByTestId('return-refund').textContent()), '199,50 kr');
   const refunded = (await sentOf(page, 'set_return_state')).at(-1);
-  assert.deepEqual(refunded.req, { id: 'RET-6', state: 'refunded', refund: { minorUnits: 19950, currency: 'SEK' }, note: null });
+  assert.deepEqual(refunded.req, { number: 'RET-6', state: 'refunded', refund: { minorUnits: 19950, currency: 'SEK' }, note: null });
   await page.waitForFunction(() => !document.querySelector('[data-testid="return-row"][data-return="RET-6"]'), undefined, {
     timeout: 5000,
   });
@@ -117,7 +119,7 @@ test('a return is registered, received, refunded; another is closed with a note'
 
   await page.getByTestId('return-show-closed').check();
   await row(page, 'RET-5').waitFor();
-  assert.deepEqual(await dataOf(rows, 'state'), ['refunded', 'closed', 'received', 'received', 'received', 'refunded']);
+  assert.deepEqual(await dataOf(rows, 'state'), ['refunded', 'closed', 'received', 'announced', 'announced', 'refunded']);
   await screenshot(page, 'returns');
 });
 

@@ -25,9 +25,9 @@ export function useReturnableOrders(query: string) {
 
 /** The warehouse's own return causes; fails in words when its returns API is not switched on. */
 export function useReturnCauses() {
-  return useQuery<ReturnCommands["return_causes"][1], CommandError>({
+  return useQuery<ReturnCommands["list_return_causes"][1], CommandError>({
     queryKey: queryKeys.returns.causes(),
-    queryFn: () => callReturns("return_causes", {}),
+    queryFn: () => callReturns("list_return_causes", {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -36,16 +36,16 @@ export function useReturnCauses() {
 export function useReturns(includeClosed: boolean) {
   return useQuery<ReturnCommands["list_returns"][1], CommandError>({
     queryKey: queryKeys.returns.list(includeClosed),
-    queryFn: () => callReturns("list_returns", { includeClosed }),
+    queryFn: () => callReturns("list_returns", { includeFinished: includeClosed }),
     refetchInterval: RETURNS_REFRESH_MS,
   });
 }
 
 /** One return with its lines as announced and as received. */
-export function useReturnDetail(id: string) {
+export function useReturnDetail(number: string) {
   return useQuery<ReturnCommands["return_detail"][1], CommandError>({
-    queryKey: queryKeys.returns.detail(id),
-    queryFn: () => callReturns("return_detail", { id }),
+    queryKey: queryKeys.returns.detail(number),
+    queryFn: () => callReturns("return_detail", { number }),
     refetchInterval: RETURNS_REFRESH_MS,
   });
 }

@@ -1,16 +1,16 @@
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Card } from "../../components/Card";
 import { formatDate, formatNumber, useLanguage, useT } from "../../i18n";
-import type { ReturnKind, ReturnList as ReturnListData, ReturnState } from "./types";
+import type { ReturnKindName, ReturnList as ReturnListData, ReturnStateName } from "./types";
 
-const STATE_TONE: Record<ReturnState, BadgeTone> = {
+const STATE_TONE: Record<ReturnStateName, BadgeTone> = {
   announced: "info",
   received: "warning",
   refunded: "neutral",
   closed: "neutral",
 };
 
-export function StateBadge({ state }: { state: ReturnState }) {
+export function StateBadge({ state }: { state: ReturnStateName }) {
   const t = useT();
   return (
     <Badge tone={STATE_TONE[state]} testId="return-state">
@@ -19,7 +19,7 @@ export function StateBadge({ state }: { state: ReturnState }) {
   );
 }
 
-export function KindLabel({ kind }: { kind: ReturnKind }) {
+export function KindLabel({ kind }: { kind: ReturnKindName }) {
   const t = useT();
   return (
     <span className={`returns__kind-label returns__kind-label--${kind}`} data-testid="return-kind">
@@ -53,6 +53,11 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
           {t("returns.list.showClosed")}
         </label>
       </div>
+      {list.waitingForMerchant > 0 && (
+        <p className="returns__summary" data-testid="return-waiting-count">
+          {t("returns.list.waitingCount", { count: list.waitingForMerchant })}
+        </p>
+      )}
       {list.returns.length === 0 ? (
         <p className="screen-status" data-testid="return-list-empty">
           {t("returns.list.empty")}
@@ -81,24 +86,25 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
             <tbody>
               {list.returns.map((r) => (
                 <tr
-                  key={r.id}
+                  key={r.number}
                   data-testid="return-row"
-                  data-return={r.id}
+                  data-return={r.number}
                   data-state={r.state}
                   data-kind={r.kind}
-                  data-order={r.orderId ?? ""}
-                  aria-selected={r.id === selected}
-                  className={r.id === selected ? "returns__row returns__row--selected" : "returns__row"}
+                  data-order={r.orderNumber ?? ""}
+                  data-waiting={r.waitingForMerchant}
+                  aria-selected={r.number === selected}
+                  className={r.number === selected ? "returns__row returns__row--selected" : "returns__row"}
                 >
                   <th scope="row">
                     <button
                       type="button"
                       className="returns__link"
                       data-testid="return-open"
-                      aria-label={t("returns.list.open", { id: r.id })}
-                      onClick={() => onOpen(r.id)}
+                      aria-label={t("returns.list.open", { id: r.number })}
+                      onClick={() => onOpen(r.number)}
                     >
-                      {r.id}
+                      {r.number}
                     </button>
                   </th>
                   <td>
@@ -106,17 +112,21 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
                   </td>
                   <td>
                     <StateBadge state={r.state} />
+                    {r.waitingForMerchant && (
+                      <span className="returns__kind" data-testid="return-waiting">
+                        {t("returns.list.waiting")}
+                      </span>
+                    )}
                   </td>
                   <td data-testid="return-order">
-                    {r.orderId ?? <span className="returns__muted">{t("returns.list.noOrder")}</span>}
-                    {r.customerName !== null && <span className="returns__kind">{r.customerName}</span>}
+                    {r.orderNumber ?? <span className="returns__muted">{t("returns.list.noOrder")}</span>}
                   </td>
                   <td>{r.cause ?? t("returns.none")}</td>
                   <td className="returns__num" data-testid="return-announced">
-                    {formatNumber(language, r.announcedUnits)}
+                    {formatNumber(language, r.announced)}
                   </td>
                   <td className="returns__num" data-testid="return-received">
-                    {r.state === "announced" && r.receivedUnits === 0 ? t("returns.none") : formatNumber(language, r.receivedUnits)}
+                    {r.state === "announced" && r.received === 0 ? t("returns.none") : formatNumber(language, r.received)}
                   </td>
                   <td data-testid="return-differences">
                     {r.differences > 0 ? (
@@ -125,7 +135,7 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
                       <span className="returns__muted">{t("returns.list.noDifferences")}</span>
                     )}
                   </td>
-                  <td>{formatDate(language, r.registeredAt)}</td>
+                  <td>{formatDate(language, r.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,22 +5,21 @@ import { Field, Fields } from "../../components/Fields";
 import { formatDateTime, formatMoney, formatNumber, useLanguage, useT } from "../../i18n";
 import { useReturnDetail, useSetReturnState } from "../../queries";
 import { formatUnitDifference } from "../inbound/format";
-import { lineDeviation, type LineDeviation } from "./lines";
 import { isCurrency, minorDigits, minorUnitsToInput, parseMinorUnits } from "./money";
 import { KindLabel, StateBadge } from "./ReturnList";
-import type { ReturnDetail, ReturnRegistered } from "./types";
+import type { ReturnDetail, ReturnSaved, SetReturnStateRequest } from "./types";
 
 type Props = {
-  id: string;
+  number: string;
   /** What the registration answered, shown above the return it created. */
-  registered: ReturnRegistered | null;
+  registered: ReturnSaved | null;
   onClose: () => void;
 };
 
 /** One return: read from the backend, then shown with its lines and handling actions. */
-export function ReturnPanel({ id, registered, onClose }: Props) {
+export function ReturnPanel({ number, registered, onClose }: Props) {
   const t = useT();
-  const detail = useReturnDetail(id);
+  const detail = useReturnDetail(number);
   if (detail.isPending) {
     return (
       <p className="screen-status" role="status">
@@ -43,17 +42,32 @@ export function ReturnPanel({ id, registered, onClose }: Props) {
   return <ReturnView detail={detail.data} registered={registered} onClose={onClose} />;
 }
 
-function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; registered: ReturnRegistered | null; onClose: () => void }) {
+function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; registered: ReturnSaved | null; onClose: () => void }) {
   const t = useT();
   const [language] = useLanguage();
   const r = detail.summary;
   const none = t("returns.none");
   return (
-    <Card title={t("returns.detail.title", { id: r.id })}>
-      <div className="returns__detail" data-testid="return-detail" data-return={r.id} data-state={r.state} data-kind={r.kind}>
-        {registered !== null && registered.detail.summary.id === r.id && (
-          <div role="status" className="returns__result" data-testid="return-registered">
-            <p>{t("returns.form.registered", { id: r.id, order: r.orderId ?? none })}</p>
+    <Card title={t("returns.detail.title", { id: r.number })}>
+      <div className="returns__detail" data-testid="return-detail" data-return={r.number} data-state={r.state} data-kind={r.kind}>
+        {registered !== null && registered.detail.summary.number === r.number && (
+          <div
+            role="status"
+            className={registered.problem === null ? "returns__result" : "returns__warning"}
+            data-testid="return-registered"
+            data-commented={registered.shopCommentWritten}
+          >
+            <p>{t("returns.form.registered", { id: r.number })}</p>
+            {r.orderNumber !== null &&
+              (registered.shopCommentWritten ? (
+                <p>{t("returns.form.commented", { order: r.orderNumber })}</p>
+              ) : (
+                registered.problem !== null && (
+                  <p data-testid="return-comment-problem">
+                    {t("returns.form.notCommented", { order: r.orderNumber })} {registered.problem}
+                  </p>
+                )
+              ))}
           </div>
         )}
         <div className="returns__head">
@@ -61,14 +75,11 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
           <KindLabel kind={r.kind} />
         </div>
         <Fields>
-          <Field label={t("returns.detail.order")}>{r.orderId ?? t("returns.list.noOrder")}</Field>
-          <Field label={t("returns.detail.customer")}>{r.customerName ?? none}</Field>
+          <Field label={t("returns.detail.order")}>{r.orderNumber ?? t("returns.list.noOrder")}</Field>
+          <Field label={t("returns.detail.warehouseStatus")}>{r.warehouseStatus ?? none}</Field>
           <Field label={t("returns.detail.cause")}>{r.cause ?? none}</Field>
           <Field label={t("returns.detail.note")}>{detail.note ?? none}</Field>
-          <Field label={t("returns.detail.registered")}>{formatDateTime(language, r.registeredAt)}</Field>
-          <Field label={t("returns.detail.receivedAt")}>
-            {detail.receivedAt === null ? t("returns.detail.notReceived") : formatDateTime(language, detail.receivedAt)}
-          </Field>
+          <Field label={t("returns.detail.registered")}>{formatDateTime(language, r.createdAt)}</Field>
           {r.refund !== null && (
             <Field label={t("returns.detail.refund")}>
               <span data-testid="return-refund">{formatMoney(language, r.refund.minorUnits, r.refund.currency)}</span>
@@ -92,15 +103,24 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
   );
 }
 
-const DEVIATION_SYMBOL: Record<Exclude<LineDeviation, null>, string> = { over: "▲", under: "▼", unannounced: "?" };
+const KIND_SYMBOL: Record<DifferenceKind, string> = { over: "▲", under: "▼", rejected: "⊘", unadvised: "?" };
+const DIFFERENCE_KINDS = ["over", "under", "rejected", "unadvised"] as const;
+type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
+const isDifferenceKind = (kind: string): kind is DifferenceKind => (DIFFERENCE_KINDS as readonly string[]).includes(kind);
 
-/** Announced against received per line, with the difference and its kind as inbound deviations show it. */
+/** Announced against received per line, with the difference and its kinds as inbound deviations show them. */
 function LinesTable({ detail }: { detail: ReturnDetail }) {
   const t = useT();
   const [language] = useLanguage();
-  const reported = detail.receivedAt !== null || detail.lines.some((l) => l.received > 0);
+  const reported = detail.summary.state !== "announced" || detail.lines.some((l) => l.received > 0);
+  const differences = new Map(detail.differences.map((d) => [d.sku, d]));
   return (
     <div className="returns__table-wrap">
+      {!reported && (
+        <p className="returns__hint" data-testid="return-not-received">
+          {t("returns.detail.notReceived")}
+        </p>
+      )}
       <table className="returns__table" data-testid="return-lines">
         <caption className="returns__caption">{t("returns.detail.lines")}</caption>
         <thead>
@@ -113,6 +133,9 @@ function LinesTable({ detail }: { detail: ReturnDetail }) {
               {t("returns.detail.received")}
             </th>
             <th scope="col" className="returns__num">
+              {t("returns.detail.removed")}
+            </th>
+            <th scope="col" className="returns__num">
               {t("returns.detail.difference")}
             </th>
             <th scope="col">{t("returns.detail.condition")}</th>
@@ -121,17 +144,18 @@ function LinesTable({ detail }: { detail: ReturnDetail }) {
         </thead>
         <tbody>
           {detail.lines.map((line) => {
-            const deviation = lineDeviation(line, reported);
+            const kinds = (differences.get(line.sku)?.kinds ?? []).filter(isDifferenceKind);
             return (
               <tr
                 key={line.sku}
                 data-testid="return-line"
                 data-sku={line.sku}
-                data-deviation={deviation ?? "none"}
-                className={deviation === null ? "returns__row" : "returns__row returns__row--open"}
+                data-deviation={kinds.length === 0 ? "none" : kinds.join(" ")}
+                className={kinds.length === 0 ? "returns__row" : "returns__row returns__row--open"}
               >
                 <th scope="row" className="returns__sku">
                   {line.sku}
+                  {line.name !== null && <span className="returns__kind">{line.name}</span>}
                 </th>
                 <td className="returns__num" data-testid="return-line-announced">
                   {formatNumber(language, line.announced)}
@@ -139,18 +163,23 @@ function LinesTable({ detail }: { detail: ReturnDetail }) {
                 <td className="returns__num" data-testid="return-line-received">
                   {reported ? formatNumber(language, line.received) : t("returns.none")}
                 </td>
+                <td className="returns__num" data-testid="return-line-removed">
+                  {reported ? formatNumber(language, line.removed) : t("returns.none")}
+                </td>
                 <td className="returns__num" data-testid="return-line-difference">
                   {reported ? formatUnitDifference(language, line.received - line.announced) : t("returns.none")}
                 </td>
-                <td data-testid="return-line-condition">{line.condition ?? t("returns.none")}</td>
+                <td data-testid="return-line-condition">
+                  {line.conditions.length === 0 ? t("returns.none") : line.conditions.join(", ")}
+                </td>
                 <td>
-                  {deviation === null ? (
-                    reported && <span className="returns__muted">{t("returns.detail.asAnnounced")}</span>
-                  ) : (
-                    <span className={`return-diff return-diff--${deviation}`} data-testid="return-line-deviation">
-                      <span aria-hidden="true">{DEVIATION_SYMBOL[deviation]}</span> {t(`returns.detail.${deviation}`)}
-                    </span>
-                  )}
+                  {kinds.length === 0
+                    ? reported && <span className="returns__muted">{t("returns.detail.asAnnounced")}</span>
+                    : kinds.map((kind) => (
+                        <span key={kind} className={`return-diff return-diff--${kind}`} data-testid="return-line-deviation" data-kind={kind}>
+                          <span aria-hidden="true">{KIND_SYMBOL[kind]}</span> {t(`returns.detail.kinds.${kind}`)}
+                        </span>
+                      ))}
                 </td>
               </tr>
             );
@@ -170,6 +199,7 @@ function Handling({ detail }: { detail: ReturnDetail }) {
   const [language] = useLanguage();
   const r = detail.summary;
   const setState = useSetReturnState();
+  const [saved, setSaved] = useState<ReturnSaved | null>(null);
   const [amount, setAmount] = useState(
     r.refund === null ? "" : minorUnitsToInput(language, r.refund.minorUnits, r.refund.currency),
   );
@@ -177,19 +207,30 @@ function Handling({ detail }: { detail: ReturnDetail }) {
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
 
+  const commentProblem = saved !== null && saved.problem !== null && (
+    <p className="returns__warning" role="status" data-testid="return-comment-problem">
+      {t("returns.handling.commentProblem")} {saved.problem}
+    </p>
+  );
+
   if (r.state === "refunded" || r.state === "closed") {
     return (
-      <p className="returns__hint" data-testid="return-finished">
-        {t("returns.handling.finished")}
-      </p>
+      <>
+        <p className="returns__hint" data-testid="return-finished">
+          {t("returns.handling.finished")}
+        </p>
+        {commentProblem}
+      </>
     );
   }
+
+  const change = (request: SetReturnStateRequest) => setState.mutate(request, { onSuccess: setSaved });
 
   const trimmedNote = note.trim() === "" ? null : note.trim();
 
   const markReceived = () => {
     setProblem(null);
-    setState.mutate({ id: r.id, state: "received", refund: null, note: trimmedNote });
+    change({ number: r.number, state: "received", refund: null, note: trimmedNote });
   };
   const markRefunded = () => {
     setProblem(null);
@@ -209,7 +250,7 @@ function Handling({ detail }: { detail: ReturnDetail }) {
       );
       return;
     }
-    setState.mutate({ id: r.id, state: "refunded", refund: { minorUnits, currency: code }, note: trimmedNote });
+    change({ number: r.number, state: "refunded", refund: { minorUnits, currency: code }, note: trimmedNote });
   };
   const close = () => {
     setProblem(null);
@@ -217,7 +258,7 @@ function Handling({ detail }: { detail: ReturnDetail }) {
       setProblem(t("returns.handling.noteRequired"));
       return;
     }
-    setState.mutate({ id: r.id, state: "closed", refund: null, note: trimmedNote });
+    change({ number: r.number, state: "closed", refund: null, note: trimmedNote });
   };
 
   return (
@@ -292,6 +333,7 @@ function Handling({ detail }: { detail: ReturnDetail }) {
           {t("returns.working")}
         </p>
       )}
+      {commentProblem}
       {problem !== null && (
         <p className="returns__warning" role="alert" data-testid="return-handling-problem">
           {problem}

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from "react";
 import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, Fields } from "../../components/Fields";
-import { formatDate, formatNumber, useLanguage, useT } from "../../i18n";
+import { formatNumber, useLanguage, useT } from "../../i18n";
 import { useRegisterReturn, useReturnCauses, useReturnableOrders } from "../../queries";
 import { readQuantity } from "./lines";
-import type { ReturnableOrder, ReturnKind, ReturnRegistered } from "./types";
+import type { ReturnableOrder, ReturnKindName, ReturnSaved } from "./types";
 
-/** The kinds the merchant registers; unannounced returns only come from the warehouse. */
-const REGISTERED_KINDS: readonly ReturnKind[] = ["regret", "complaint", "unclaimed"];
+/** The kinds the merchant registers; unclaimed parcels and unannounced returns come from the warehouse. */
+const REGISTERED_KINDS: readonly ReturnKindName[] = ["regret", "complaint"];
 
-type Props = { onRegistered: (registered: ReturnRegistered) => void };
+type Props = { onRegistered: (registered: ReturnSaved) => void };
 
 /**
  * Registration of a customer's return: find the shop order by number, name or e-mail, then pick
@@ -31,7 +31,7 @@ export function ReturnRegistration({ onRegistered }: Props) {
   };
 
   const hits = search.data?.orders ?? [];
-  const chosen = hits.length === 1 ? hits[0] : hits.find((o) => o.orderId === picked);
+  const chosen = hits.length === 1 ? hits[0] : hits.find((o) => o.orderNumber === picked);
 
   return (
     <Card title={t("returns.search.title")}>
@@ -73,7 +73,7 @@ export function ReturnRegistration({ onRegistered }: Props) {
         {hits.length > 1 && <OrderHits orders={hits} picked={picked} onPick={setPicked} />}
         {chosen !== undefined && (
           <ReturnForm
-            key={`${query}:${chosen.orderId}`}
+            key={`${query}:${chosen.orderNumber}`}
             order={chosen}
             onRegistered={(registered) => {
               setText("");
@@ -90,23 +90,19 @@ export function ReturnRegistration({ onRegistered }: Props) {
 
 function OrderHits({ orders, picked, onPick }: { orders: ReturnableOrder[]; picked: string | null; onPick: (id: string) => void }) {
   const t = useT();
-  const [language] = useLanguage();
   return (
     <ul className="returns__hits" aria-label={t("returns.search.hits")} data-testid="return-hits">
       {orders.map((o) => (
-        <li key={o.orderId}>
+        <li key={o.orderNumber}>
           <button
             type="button"
-            className={o.orderId === picked ? "returns__hit returns__hit--picked" : "returns__hit"}
+            className={o.orderNumber === picked ? "returns__hit returns__hit--picked" : "returns__hit"}
             data-testid="return-order-pick"
-            data-order={o.orderId}
-            aria-label={t("returns.search.pick", { order: o.orderId })}
-            onClick={() => onPick(o.orderId)}
+            data-order={o.orderNumber}
+            aria-label={t("returns.search.pick", { order: o.orderNumber })}
+            onClick={() => onPick(o.orderNumber)}
           >
-            <strong>{o.orderId}</strong> {o.customerName ?? ""} <span className="returns__muted">{o.email ?? ""}</span>
-            {o.placedAt !== null && (
-              <span className="returns__muted"> · {t("returns.search.placed", { date: formatDate(language, o.placedAt) })}</span>
-            )}
+            <strong>{o.orderNumber}</strong> {o.customerName ?? ""} <span className="returns__muted">{o.email ?? ""}</span>
           </button>
         </li>
       ))}
@@ -114,13 +110,13 @@ function OrderHits({ orders, picked, onPick }: { orders: ReturnableOrder[]; pick
   );
 }
 
-function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegistered: (r: ReturnRegistered) => void }) {
+function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegistered: (r: ReturnSaved) => void }) {
   const t = useT();
   const [language] = useLanguage();
   const causes = useReturnCauses();
   const register = useRegisterReturn();
   const [quantities, setQuantities] = useState<Record<string, string>>({});
-  const [kind, setKind] = useState<ReturnKind>("regret");
+  const [kind, setKind] = useState<ReturnKindName>("regret");
   const [cause, setCause] = useState("");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -140,21 +136,26 @@ function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegiste
       setProblem(t("returns.form.noCause"));
       return;
     }
+    const chosenCause = causes.data?.causes.find((c) => c.code === cause);
+    if (chosenCause?.commentRequired === true && note.trim() === "") {
+      setProblem(t("returns.form.commentRequired", { cause: chosenCause.name ?? chosenCause.code }));
+      return;
+    }
     register.mutate(
       {
-        orderId: order.orderId,
+        orderNumber: order.orderNumber,
         kind,
-        causeCode: cause,
-        note: note.trim() === "" ? null : note.trim(),
         lines: picked.map((r) => ({ sku: r.line.sku, quantity: r.quantity })),
+        cause,
+        note: note.trim() === "" ? null : note.trim(),
       },
       { onSuccess: onRegistered },
     );
   };
 
   return (
-    <form className="returns__form" data-testid="return-form" data-order={order.orderId} onSubmit={submit}>
-      <h3 className="returns__subtitle">{t("returns.form.title", { order: order.orderId })}</h3>
+    <form className="returns__form" data-testid="return-form" data-order={order.orderNumber} onSubmit={submit}>
+      <h3 className="returns__subtitle">{t("returns.form.title", { order: order.orderNumber })}</h3>
       <Fields>
         <Field label={t("returns.form.customer")}>{order.customerName ?? t("returns.none")}</Field>
         <Field label={t("returns.form.email")}>{order.email ?? t("returns.none")}</Field>
@@ -170,7 +171,6 @@ function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegiste
           <thead>
             <tr>
               <th scope="col">{t("returns.form.sku")}</th>
-              <th scope="col">{t("returns.form.name")}</th>
               <th scope="col" className="returns__num">
                 {t("returns.form.delivered")}
               </th>
@@ -191,12 +191,11 @@ function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegiste
                 <th scope="row" className="returns__sku">
                   {line.sku}
                 </th>
-                <td>{line.name ?? t("returns.none")}</td>
                 <td className="returns__num" data-testid="return-delivered">
                   {formatNumber(language, line.delivered)}
                 </td>
                 <td className="returns__num" data-testid="return-returned">
-                  {formatNumber(language, line.returned)}
+                  {formatNumber(language, line.alreadyReturned)}
                 </td>
                 <td className="returns__num" data-testid="return-returnable">
                   {formatNumber(language, line.returnable)}
@@ -233,7 +232,7 @@ function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegiste
           <select
             className="input"
             value={kind}
-            onChange={(event) => setKind(event.target.value as ReturnKind)}
+            onChange={(event) => setKind(event.target.value as ReturnKindName)}
             data-testid="return-kind-select"
           >
             {REGISTERED_KINDS.map((k) => (
@@ -255,7 +254,7 @@ function ReturnForm({ order, onRegistered }: { order: ReturnableOrder; onRegiste
             <option value="">{t("returns.form.causePick")}</option>
             {(causes.data?.causes ?? []).map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name}
+                {c.name === null ? c.code : `${c.name} (${c.code})`}
               </option>
             ))}
           </select>

@@ -4,7 +4,14 @@ import { NavigationProvider } from "../../navigation/navigate";
 import { mockCommands, type CommandHandlers } from "../../platform/testing";
 import { renderWithProviders } from "../../test/render";
 import { ReturnsScreen } from "./ReturnsScreen";
-import type { RegisterReturnRequest, ReturnCommands, ReturnDetail, ReturnableOrder, SetReturnStateRequest } from "./types";
+import type {
+  RegisterReturnRequest,
+  ReturnCommands,
+  ReturnDetail,
+  ReturnSaved,
+  ReturnableOrder,
+  SetReturnStateRequest,
+} from "./types";
 
 /** Intl puts no-break spaces in Swedish numbers; compare with plain spaces. */
 const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
@@ -17,50 +24,64 @@ function mock(handlers: Handlers) {
 
 const NOW = "2026-11-23T09:00:00Z";
 
-function sampleReturn(id: string, over: Partial<ReturnDetail["summary"]> = {}, lines: ReturnDetail["lines"] = []): ReturnDetail {
+type Line = { sku: string; announced: number; received: number; conditions?: string[] };
+
+function sampleReturn(
+  number: string,
+  over: Partial<ReturnDetail["summary"]> = {},
+  lines: Line[] = [],
+  differences: ReturnDetail["differences"] = [],
+): ReturnDetail {
   return {
     summary: {
-      id,
+      number,
       kind: "regret",
       state: "announced",
-      orderId: "1040",
-      customerName: "Carl Berg",
-      cause: "Ångerköp",
-      announcedUnits: lines.reduce((s, l) => s + l.announced, 0),
-      receivedUnits: lines.reduce((s, l) => s + l.received, 0),
-      differences: 0,
-      registeredAt: NOW,
+      orderNumber: "1040",
+      cause: "REGRET",
+      warehouseStatus: null,
+      announced: lines.reduce((s, l) => s + l.announced, 0),
+      received: lines.reduce((s, l) => s + l.received, 0),
+      differences: differences.length,
+      waitingForMerchant: false,
       refund: null,
+      createdAt: NOW,
       ...over,
     },
-    lines,
+    lines: lines.map((l) => ({ name: null, removed: 0, cause: null, conditions: [], ...l })),
+    differences,
     note: null,
     handlingNote: null,
-    receivedAt: over.state === "received" ? NOW : null,
   };
 }
 
+const saved = (detail: ReturnDetail): ReturnSaved => ({ detail, shopCommentWritten: true, problem: null });
+
 const order: ReturnableOrder = {
-  orderId: "1042",
+  orderNumber: "1042",
   customerName: "Anna Svensson",
   email: "anna@example.se",
-  placedAt: NOW,
   delivered: true,
   lines: [
-    { sku: "SOCK-1", name: "Ullsocka", ordered: 2, delivered: 2, returned: 0, returnable: 2 },
-    { sku: "HAT-1", name: "Mössa", ordered: 1, delivered: 1, returned: 1, returnable: 0 },
+    { sku: "SOCK-1", ordered: 2, delivered: 2, alreadyReturned: 0, returnable: 2 },
+    { sku: "HAT-1", ordered: 1, delivered: 1, alreadyReturned: 1, returnable: 0 },
   ],
 };
 
 function base(returns: ReturnDetail[], extra: Handlers = {}): Handlers {
   return {
-    list_returns: () => ({ returns: returns.map((r) => r.summary) }),
-    return_detail: ({ id }) => {
-      const found = returns.find((r) => r.summary.id === id);
-      if (found === undefined) throw { code: "validation", message: `there is no return ${id}` };
+    list_returns: () => ({ returns: returns.map((r) => r.summary), waitingForMerchant: 0 }),
+    return_detail: ({ number }) => {
+      const found = returns.find((r) => r.summary.number === number);
+      if (found === undefined) throw { code: "validation", message: `there is no return ${number}` };
       return found;
     },
-    return_causes: () => ({ causes: [{ code: "SIZE", name: "Fel storlek" }] }),
+    list_return_causes: () => ({
+      causes: [
+        { code: "SIZE", name: "Fel storlek", removesFromStock: false, commentRequired: false },
+        { code: "DAMAGED", name: "Trasig", removesFromStock: true, commentRequired: true },
+      ],
+    }),
     find_returnable_orders: () => ({ orders: [order] }),
     ...extra,
   };
@@ -81,10 +102,13 @@ async function search(text: string): Promise<HTMLElement> {
 
 describe("ReturnsScreen", () => {
   it("lists the merchant's and the warehouse's returns with kind, state and differences in words", async () => {
-    const complaint = sampleReturn("RET-2", { kind: "complaint", state: "received", differences: 1 }, [
-      { sku: "HAT-2", announced: 2, received: 1, condition: "Skadad" },
-    ]);
-    const unannounced = sampleReturn("RET-4", { kind: "unannounced", state: "received", orderId: null, customerName: null });
+    const complaint = sampleReturn(
+      "RET-2",
+      { kind: "complaint", state: "received", waitingForMerchant: true },
+      [{ sku: "HAT-2", announced: 2, received: 1, conditions: ["Skadad"] }],
+      [{ sku: "HAT-2", announced: 2, received: 1, removed: 0, difference: -1, kinds: ["under"] }],
+    );
+    const unannounced = sampleReturn("RET-4", { kind: "unannounced", state: "received", orderNumber: null });
     mock(base([complaint, unannounced]));
     renderWithProviders(<ReturnsScreen />, "sv");
 
@@ -101,20 +125,20 @@ describe("ReturnsScreen", () => {
     const line = await screen.findByTestId("return-line");
     expect(line.dataset["deviation"], "one fewer arrived than announced").toBe("under");
     expect(within(line).getByTestId("return-line-difference").textContent).toBe("−1");
+    expect(within(line).getByTestId("return-line-condition").textContent).toBe("Skadad");
+    expect(row("RET-2").dataset["waiting"], "goods arrived and wait for the merchant").toBe("true");
   });
 
   it("caps quantities at what can be returned and registers the picked lines with cause and note", async () => {
     const sent: RegisterReturnRequest[] = [];
-    const created = sampleReturn("RET-9", { orderId: "1042", customerName: "Anna Svensson" }, [
-      { sku: "SOCK-1", announced: 1, received: 0, condition: null },
-    ]);
+    const created = sampleReturn("RET-9", { orderNumber: "1042" }, [{ sku: "SOCK-1", announced: 1, received: 0 }]);
     const returns: ReturnDetail[] = [];
     mock(
       base(returns, {
         register_return: (req) => {
           sent.push(req);
           returns.unshift(created);
-          return { detail: created };
+          return saved(created);
         },
       }),
     );
@@ -135,21 +159,26 @@ describe("ReturnsScreen", () => {
     expect(within(form).getByTestId("return-form-problem").textContent, "a cause is required").toBe("Välj en orsak.");
 
     await waitFor(() => expect(within(form).getByTestId<HTMLSelectElement>("return-cause").disabled).toBe(false));
+    fireEvent.change(within(form).getByTestId("return-cause"), { target: { value: "DAMAGED" } });
+    fireEvent.click(within(form).getByTestId("return-register"));
+    expect(within(form).getByTestId("return-form-problem").textContent, "this cause needs a note").toBe(
+      "Lagret vill ha en anteckning med orsaken Trasig.",
+    );
     fireEvent.change(within(form).getByTestId("return-cause"), { target: { value: "SIZE" } });
     fireEvent.change(within(form).getByTestId("return-note"), { target: { value: "För liten" } });
     fireEvent.click(within(form).getByTestId("return-register"));
 
     const registered = await screen.findByTestId("return-registered");
-    expect(registered.textContent).toContain("RET-9");
+    expect(registered.textContent).toBe("Retur RET-9 är registrerad och aviserad till lagret.En kommentar har lagts på order 1042.");
     expect(sent).toEqual([
-      { orderId: "1042", kind: "regret", causeCode: "SIZE", note: "För liten", lines: [{ sku: "SOCK-1", quantity: 1 }] },
+      { orderNumber: "1042", kind: "regret", cause: "SIZE", note: "För liten", lines: [{ sku: "SOCK-1", quantity: 1 }] },
     ]);
   });
 
   it("shows the backend's words when the warehouse's returns API is off", async () => {
     mock(
       base([], {
-        return_causes: () => {
+        list_return_causes: () => {
           throw { code: "remoteRefused", message: "ask the 3PL to enable return orders for the goods owner" };
         },
       }),
@@ -162,10 +191,10 @@ describe("ReturnsScreen", () => {
 
   it("records a refund as minor units with its currency and needs a note to close", async () => {
     const sent: SetReturnStateRequest[] = [];
-    let current = sampleReturn("RET-3", { state: "received" }, [{ sku: "MITT-1", announced: 1, received: 1, condition: "Hel" }]);
+    let current = sampleReturn("RET-3", { state: "received" }, [{ sku: "MITT-1", announced: 1, received: 1, conditions: ["Hel"] }]);
     mock(
       base([], {
-        list_returns: () => ({ returns: [current.summary] }),
+        list_returns: () => ({ returns: [current.summary], waitingForMerchant: 1 }),
         return_detail: () => current,
         set_return_state: (req) => {
           sent.push(req);
@@ -174,7 +203,7 @@ describe("ReturnsScreen", () => {
             summary: { ...current.summary, state: req.state, refund: req.refund },
             handlingNote: req.note,
           };
-          return current;
+          return saved(current);
         },
       }),
     );
@@ -199,7 +228,7 @@ describe("ReturnsScreen", () => {
     fireEvent.change(within(detail).getByTestId("return-refund-amount"), { target: { value: "1 299,50" } });
     fireEvent.click(within(detail).getByTestId("return-mark-refunded"));
     await waitFor(() => expect(screen.getByTestId("return-detail").dataset["state"]).toBe("refunded"));
-    expect(sent).toEqual([{ id: "RET-3", state: "refunded", refund: { minorUnits: 129950, currency: "SEK" }, note: null }]);
+    expect(sent).toEqual([{ number: "RET-3", state: "refunded", refund: { minorUnits: 129950, currency: "SEK" }, note: null }]);
     expect(plain(screen.getByTestId("return-refund").textContent)).toBe("1 299,50 kr");
   });
 });

@@ -6,7 +6,7 @@ import { useReturns } from "../../queries";
 import { ReturnList } from "./ReturnList";
 import { ReturnPanel } from "./ReturnPanel";
 import { ReturnRegistration } from "./ReturnRegistration";
-import type { ReturnRegistered } from "./types";
+import type { ReturnSaved } from "./types";
 import "./Returns.css";
 
 /**
@@ -19,7 +19,7 @@ export function ReturnsScreen() {
   const focus = useFocus();
   const [includeClosed, setIncludeClosed] = useState(false);
   const [selected, setSelected] = useState<string | null>(focus === undefined || focus === "" ? null : focus);
-  const [registered, setRegistered] = useState<ReturnRegistered | null>(null);
+  const [registered, setRegistered] = useState<ReturnSaved | null>(null);
   const list = useReturns(includeClosed);
 
   // A "needs attention" entry opens its return, also when the screen is already open.
@@ -65,7 +65,7 @@ export function ReturnsScreen() {
       <ReturnRegistration
         onRegistered={(answer) => {
           setRegistered(answer);
-          setSelected(answer.detail.summary.id);
+          setSelected(answer.detail.summary.number);
         }}
       />
       <ReturnList
@@ -76,7 +76,7 @@ export function ReturnsScreen() {
         onOpen={open}
       />
       {selected !== null && (
-        <ReturnPanel key={selected} id={selected} registered={registered} onClose={() => open(null)} />
+        <ReturnPanel key={selected} number={selected} registered={registered} onClose={() => open(null)} />
       )}
     </div>
   );

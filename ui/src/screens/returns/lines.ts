@@ -1,23 +1,6 @@
-import type { ReturnLineView } from "./types";
-
 /**
- * What arrived against what was announced, per line, read the same way as inbound deviations:
- * more, fewer, or an article that was never announced. Before the warehouse reports anything,
- * nothing is missing yet.
- */
-export type LineDeviation = "over" | "under" | "unannounced" | null;
-
-export function lineDeviation(line: ReturnLineView, reported: boolean): LineDeviation {
-  if (!reported) return null;
-  if (line.announced === 0 && line.received > 0) return "unannounced";
-  if (line.received > line.announced) return "over";
-  if (line.received < line.announced) return "under";
-  return null;
-}
-
-/**
- * The quantities typed for a return, capped at what can be returned per line: the typed text,
- * the number it means (0 for empty) and, when too many, the most allowed.
+ * The quantities typed for a return, capped at what can be returned per line: the number the
+ * text means (0 for empty), whether it is allowed, and whether it is more than can be returned.
  */
 export function readQuantity(text: string, returnable: number): { quantity: number; valid: boolean; over: boolean } {
   const trimmed = text.trim();

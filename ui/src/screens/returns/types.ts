@@ -4,94 +4,106 @@
  */
 
 /** Regret purchase (ångerköp), complaint (reklamation), a parcel nobody collected, or a return the warehouse received without notice. */
-export type ReturnKind = "regret" | "complaint" | "unclaimed" | "unannounced";
+export type ReturnKindName = "regret" | "complaint" | "unclaimed" | "unannounced";
 
 /** Handling states, set by the merchant after the warehouse reported what arrived. */
-export type ReturnState = "announced" | "received" | "refunded" | "closed";
+export type ReturnStateName = "announced" | "received" | "refunded" | "closed";
 
-export type Money = { minorUnits: number; currency: string };
+export type MoneyView = { minorUnits: number; currency: string };
 
 export type ReturnableLine = {
   sku: string;
-  name: string | null;
   ordered: number;
   delivered: number;
-  returned: number;
+  alreadyReturned: number;
   returnable: number;
 };
 
 export type ReturnableOrder = {
-  orderId: string;
+  orderNumber: string;
   customerName: string | null;
   email: string | null;
-  placedAt: string | null;
-  /** False when nothing of the order has left the warehouse yet, so nothing can be returned. */
+  /** False when the warehouse has not shipped it, so nothing can be returned. */
   delivered: boolean;
-  lines: ReturnableLine[];
+  lines: Array<ReturnableLine>;
 };
 
-export type ReturnableOrders = { orders: ReturnableOrder[] };
+export type ReturnableOrders = { orders: Array<ReturnableOrder> };
 
-export type ReturnCause = { code: string; name: string };
+export type ReturnCauseView = { code: string; name: string | null; removesFromStock: boolean; commentRequired: boolean };
 
-export type ReturnCauses = { causes: ReturnCause[] };
+export type ReturnCauseList = { causes: Array<ReturnCauseView> };
 
 export type ReturnLineView = {
   sku: string;
+  name: string | null;
   announced: number;
   received: number;
-  /** The condition the warehouse noted, in its words. */
-  condition: string | null;
+  /** Of `received`, what the warehouse took out of stock. */
+  removed: number;
+  cause: string | null;
+  /** The item conditions the warehouse recorded on arrival. */
+  conditions: Array<string>;
+};
+
+export type ReturnDifferenceView = {
+  sku: string;
+  announced: number;
+  received: number;
+  removed: number;
+  difference: number;
+  /** Any of `over`, `under`, `rejected`, `unadvised`. */
+  kinds: Array<string>;
 };
 
 export type ReturnSummary = {
-  id: string;
-  kind: ReturnKind;
-  state: ReturnState;
-  orderId: string | null;
-  customerName: string | null;
+  number: string;
+  kind: ReturnKindName;
+  state: ReturnStateName;
+  orderNumber: string | null;
   cause: string | null;
-  announcedUnits: number;
-  receivedUnits: number;
-  /** Lines where what arrived differs from what was announced. */
+  warehouseStatus: string | null;
+  announced: number;
+  received: number;
   differences: number;
-  registeredAt: string;
-  refund: Money | null;
+  waitingForMerchant: boolean;
+  refund: MoneyView | null;
+  createdAt: string;
 };
 
-export type ReturnList = { returns: ReturnSummary[] };
+export type ReturnList = { returns: Array<ReturnSummary>; waitingForMerchant: number };
 
 export type ReturnDetail = {
   summary: ReturnSummary;
-  lines: ReturnLineView[];
   note: string | null;
   handlingNote: string | null;
-  receivedAt: string | null;
+  lines: Array<ReturnLineView>;
+  differences: Array<ReturnDifferenceView>;
 };
 
 export type RegisterReturnRequest = {
-  orderId: string;
-  kind: ReturnKind;
-  causeCode: string;
+  orderNumber: string;
+  kind: ReturnKindName;
+  lines: Array<{ sku: string; quantity: number }>;
+  cause: string;
   note: string | null;
-  lines: { sku: string; quantity: number }[];
 };
 
-export type ReturnRegistered = { detail: ReturnDetail };
+export type ReturnSaved = { detail: ReturnDetail; shopCommentWritten: boolean; problem: string | null };
 
 export type SetReturnStateRequest = {
-  id: string;
-  state: ReturnState;
-  refund: Money | null;
+  number: string;
+  state: ReturnStateName;
   note: string | null;
+  refund: MoneyView | null;
 };
 
 /** The returns commands with their request and response. */
 export type ReturnCommands = {
   find_returnable_orders: [{ query: string }, ReturnableOrders];
-  return_causes: [Record<string, never>, ReturnCauses];
-  register_return: [RegisterReturnRequest, ReturnRegistered];
-  list_returns: [{ includeClosed: boolean }, ReturnList];
-  return_detail: [{ id: string }, ReturnDetail];
-  set_return_state: [SetReturnStateRequest, ReturnDetail];
+  list_return_causes: [Record<string, never>, ReturnCauseList];
+  register_return: [RegisterReturnRequest, ReturnSaved];
+  list_returns: [{ includeFinished: boolean }, ReturnList];
+  return_detail: [{ number: string }, ReturnDetail];
+  set_return_state: [SetReturnStateRequest, ReturnSaved];
 };
