@@ -6,7 +6,6 @@ import { renderWithProviders } from "../../test/render";
 import { ReturnsScreen } from "./ReturnsScreen";
 import type {
   RegisterReturnRequest,
-  ReturnCommands,
   ReturnDetail,
   ReturnSaved,
   ReturnableOrder,
@@ -16,10 +15,10 @@ import type {
 /** Intl puts no-break spaces in Swedish numbers; compare with plain spaces. */
 const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
-type Handlers = { [K in keyof ReturnCommands]?: (req: ReturnCommands[K][0]) => ReturnCommands[K][1] };
+type Handlers = CommandHandlers;
 
 function mock(handlers: Handlers) {
-  mockCommands(handlers as unknown as CommandHandlers);
+  mockCommands(handlers);
 }
 
 const NOW = "2026-11-23T09:00:00Z";
