@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from "../../components/Badge";
 import { Card } from "../../components/Card";
 import { formatDate, formatNumber, useLanguage, useT } from "../../i18n";
+import { useReturnCauses } from "../../queries";
 import type { ReturnKindName, ReturnList as ReturnListData, ReturnStateName } from "./types";
 
 const STATE_TONE: Record<ReturnStateName, BadgeTone> = {
@@ -28,6 +29,20 @@ export function KindLabel({ kind }: { kind: ReturnKindName }) {
   );
 }
 
+/**
+ * A return cause code in the warehouse's words ("Fel storlek (SIZE)"), or the code alone when the
+ * causes cannot be read.
+ */
+export function useCauseName(): (code: string | null) => string | null {
+  const causes = useReturnCauses();
+  const names = new Map((causes.data?.causes ?? []).map((c) => [c.code, c.name]));
+  return (code) => {
+    if (code === null) return null;
+    const name = names.get(code);
+    return name === undefined || name === null ? code : `${name} (${code})`;
+  };
+}
+
 type Props = {
   list: ReturnListData;
   selected: string | null;
@@ -40,6 +55,7 @@ type Props = {
 export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onOpen }: Props) {
   const t = useT();
   const [language] = useLanguage();
+  const causeName = useCauseName();
   return (
     <Card title={t("returns.list.title")}>
       <div className="returns__toolbar">
@@ -121,7 +137,7 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
                   <td data-testid="return-order">
                     {r.orderNumber ?? <span className="returns__muted">{t("returns.list.noOrder")}</span>}
                   </td>
-                  <td>{r.cause ?? t("returns.none")}</td>
+                  <td data-testid="return-cause-name">{causeName(r.cause) ?? t("returns.none")}</td>
                   <td className="returns__num" data-testid="return-announced">
                     {formatNumber(language, r.announced)}
                   </td>

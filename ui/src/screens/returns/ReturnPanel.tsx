@@ -6,7 +6,7 @@ import { formatDateTime, formatMoney, formatNumber, useLanguage, useT } from "..
 import { useReturnDetail, useSetReturnState } from "../../queries";
 import { formatUnitDifference } from "../inbound/format";
 import { isCurrency, minorDigits, minorUnitsToInput, parseMinorUnits } from "./money";
-import { KindLabel, StateBadge } from "./ReturnList";
+import { KindLabel, StateBadge, useCauseName } from "./ReturnList";
 import type { ReturnDetail, ReturnSaved, SetReturnStateRequest } from "./types";
 
 type Props = {
@@ -47,6 +47,7 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
   const [language] = useLanguage();
   const r = detail.summary;
   const none = t("returns.none");
+  const causeName = useCauseName();
   return (
     <Card title={t("returns.detail.title", { id: r.number })}>
       <div className="returns__detail" data-testid="return-detail" data-return={r.number} data-state={r.state} data-kind={r.kind}>
@@ -77,7 +78,7 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
         <Fields>
           <Field label={t("returns.detail.order")}>{r.orderNumber ?? t("returns.list.noOrder")}</Field>
           <Field label={t("returns.detail.warehouseStatus")}>{r.warehouseStatus ?? none}</Field>
-          <Field label={t("returns.detail.cause")}>{r.cause ?? none}</Field>
+          <Field label={t("returns.detail.cause")}>{causeName(r.cause) ?? none}</Field>
           <Field label={t("returns.detail.note")}>{detail.note ?? none}</Field>
           <Field label={t("returns.detail.registered")}>{formatDateTime(language, r.createdAt)}</Field>
           {r.refund !== null && (
