@@ -38,6 +38,7 @@ test('a return is registered, received, refunded; another is closed with a note'
   assert.equal(await page.getByTestId('return-waiting-count').textContent(), '3 returer har kommit in och väntar på återbetalning eller avslut.');
   assert.equal(await row(page, 'RET-4').getByTestId('return-order').textContent(), 'Ingen order kopplad');
   assert.equal(await row(page, 'RET-2').getByTestId('return-differences').textContent(), '2');
+  await page.getByText('Trasig vara (DAMAGED)').first().waitFor();
 
   await row(page, 'RET-2').getByTestId('return-open').click();
   const detail = page.getByTestId('return-detail');
@@ -125,11 +126,15 @@ test('a return is registered, received, refunded; another is closed with a note'
 
 test('an order never delivered and a switched-off returns API are told in words', async () => {
   const { page } = await suite.open();
-  await openReturns(page);
-
   await page.evaluate(() => {
     globalThis.BryggaReturnsApiOff = true;
   });
+  await openReturns(page);
+  assert.equal(
+    await page.locator('[data-testid="return-row"][data-return="RET-2"] [data-testid="return-cause-name"]').textContent(),
+    'DAMAGED',
+    'without the causes, the list shows the code',
+  );
   await page.getByTestId('return-search').fill('bo.ek@example.se');
   await page.getByTestId('return-search-submit').click();
   await page.locator('[data-testid="return-form"][data-order="1050"]').waitFor();
