@@ -13,6 +13,7 @@ use brygga_app::demo::DemoSystems;
 use brygga_app::returns::{
     MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName, ReturnableOrder,
 };
+use brygga_app::runs::AttentionKind;
 use brygga_app::{App, ErrorCode};
 use brygga_sim::ongoing::{Picking, Release, ReturnReceipt, ReturnedGoods, Shipping};
 
@@ -264,6 +265,13 @@ async fn a_return_is_announced_received_in_parts_and_refunded() {
         "everything arrived and waits for the merchant"
     );
     assert_eq!(list.waiting_for_merchant, 1);
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::ReturnArrived && i.focus == number),
+        "a return whose goods are back needs the merchant on the dashboard: {attention:?}"
+    );
 
     let refused = set_return_state(
         &app,
@@ -317,6 +325,13 @@ async fn a_return_is_announced_received_in_parts_and_refunded() {
             .any(|c| c.contains("refunded: 299.00 SEK")),
         "the shop order says what was refunded: {:?}",
         shop_comments(&systems, &order)
+    );
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .all(|i| i.kind != AttentionKind::ReturnArrived),
+        "a refunded return no longer needs the merchant: {attention:?}"
     );
     let open = list_returns(&app, ListReturnsRequest::default())
         .await
