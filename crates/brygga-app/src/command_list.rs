@@ -59,6 +59,12 @@ macro_rules! with_commands {
             list_deviations(ListDeviationsRequest) -> DeviationList;
             acknowledge_deviations(AcknowledgeDeviationsRequest) -> AcknowledgeDeviationsResult;
             preview_initial_stock_in(InitialStockInRequest) -> InitialStockInPreview;
+            find_returnable_orders(FindReturnableOrdersRequest) -> ReturnableOrders;
+            list_return_causes(ListReturnCausesRequest) -> ReturnCauseList;
+            register_return(RegisterReturnRequest) -> ReturnSaved;
+            list_returns(ListReturnsRequest) -> ReturnList;
+            return_detail(ReturnRequest) -> ReturnDetail;
+            set_return_state(SetReturnStateRequest) -> ReturnSaved;
         }
     };
 }

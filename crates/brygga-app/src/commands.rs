@@ -36,6 +36,11 @@ pub use crate::setup::{
     sync_settings, test_ongoing_connection, test_starweb_connection, ui_language,
 };
 
+pub use crate::returns::{
+    find_returnable_orders, list_return_causes, list_returns, register_return, return_detail,
+    set_return_state,
+};
+
 /// The request and response types the list names, in one place for the shell's wrappers.
 pub mod types {
     pub use crate::inbound::InitialStockInPreview;
@@ -77,6 +82,12 @@ pub mod types {
         ListWarehousesRequest, OngoingConnectionForm, SaveSyncSettingsRequest,
         SaveUiLanguageRequest, StarwebConnectionForm, SyncSettingsRequest, SyncSettingsView,
         UiLanguageRequest, UiLanguageSetting, WarehouseList,
+    };
+
+    pub use crate::returns::{
+        FindReturnableOrdersRequest, ListReturnCausesRequest, ListReturnsRequest,
+        RegisterReturnRequest, ReturnCauseList, ReturnDetail, ReturnList, ReturnRequest,
+        ReturnSaved, ReturnableOrders, SetReturnStateRequest,
     };
 }
 

@@ -26,6 +26,7 @@ pub mod orders;
 pub mod paths;
 pub mod products;
 pub mod release;
+pub mod returns;
 pub mod runner;
 pub mod runs;
 pub mod secrets;

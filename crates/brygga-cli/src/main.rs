@@ -11,6 +11,7 @@ mod map;
 mod output;
 mod po;
 mod release;
+mod returns;
 mod schedule;
 mod sim;
 mod status;
@@ -58,6 +59,9 @@ enum Command {
     /// Purchase orders: create from a file, list, deviations, acknowledge, cancel, stock-in.
     #[command(subcommand)]
     Po(po::PoArgs),
+    /// Customer returns: register one against a delivered order, list them.
+    #[command(subcommand)]
+    Return(returns::ReturnArgs),
     /// Release orders to picking now, preview a batch, or handle upcoming and overdue batches.
     Release(release::ReleaseArgs),
     /// Show or replace when each flow runs, and how the reconciliation behaves.
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::TestConnection { json } => runtime.block_on(connect::test(&app, json)),
         Command::Map(args) => runtime.block_on(map::map(&app, args)),
         Command::Po(args) => runtime.block_on(po::po(&app, args)),
+        Command::Return(args) => runtime.block_on(returns::returns(&app, args)),
         Command::Release(args) => runtime.block_on(release::release(&app, args)),
         Command::Schedule(args) => schedule::schedule(&app, args),
         Command::Sync(args) => runtime.block_on(sync::sync(&app, args)),

@@ -21,6 +21,7 @@ pub mod plan;
 pub mod release;
 pub mod remote;
 pub mod retry;
+pub mod returns;
 pub mod schedule;
 mod sensitive;
 

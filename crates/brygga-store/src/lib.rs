@@ -28,7 +28,7 @@ pub use table::{
     Event, Events, NewOutboxRow, OrderFilter, OrderLink, OrderLinkCounts, OrderLinks, OrderPage,
     OrderState, Outbox, OutboxCounts, OutboxRow, OutboxStatus, PurchaseOrderContent,
     PurchaseOrderKind, PurchaseOrderRecord, PurchaseOrderState, PurchaseOrders, ReceiptRead,
-    ReceiptRecord, ReleaseBatch, ReleaseBatches, Settings, StockLevel, StockLevels, SyncOutcome,
-    SyncRun, SyncRuns,
+    ReceiptRecord, ReleaseBatch, ReleaseBatches, ReturnRecord, Returns, Settings, StockLevel,
+    StockLevels, SyncOutcome, SyncRun, SyncRuns,
 };
 pub use writes::Writes;

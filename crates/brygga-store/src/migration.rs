@@ -51,6 +51,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0004_purchase_orders",
         sql: include_str!("../migrations/0004_purchase_orders.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_returns",
+        sql: include_str!("../migrations/0005_returns.sql"),
+    },
 ];
 
 /// The schema version this build writes: the number of the last migration.

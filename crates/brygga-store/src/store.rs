@@ -30,8 +30,8 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::StoreError;
 use crate::migration::{self, APPLICATION_ID, FileHeader, SCHEMA_VERSION};
 use crate::table::{
-    Articles, Cursors, Events, OrderLinks, Outbox, PurchaseOrders, ReleaseBatches, Settings,
-    StockLevels, SyncRuns,
+    Articles, Cursors, Events, OrderLinks, Outbox, PurchaseOrders, ReleaseBatches, Returns,
+    Settings, StockLevels, SyncRuns,
 };
 use crate::writes;
 
@@ -230,6 +230,11 @@ impl Store {
         PurchaseOrders::new(self)
     }
 
+    /// Returns: announced by the merchant or registered by the warehouse, with their handling.
+    pub fn returns(&self) -> Returns<'_> {
+        Returns::new(self)
+    }
+
     /// Forgets everything the sync learnt about the two systems (queued calls, links, cursors,
     /// history, settings), keeping the schema. Only for demo mode, whose simulated shop and
     /// warehouse start afresh each time: their order numbers would otherwise look reused.
@@ -237,6 +242,7 @@ impl Store {
         self.run("forgetting the demo's sync state", |conn| {
             conn.execute_batch(
                 "BEGIN IMMEDIATE;
+                 DELETE FROM returns;
                  DELETE FROM purchase_order_receipts;
                  DELETE FROM purchase_orders;
                  DELETE FROM release_batch_orders;

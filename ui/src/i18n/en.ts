@@ -5,6 +5,7 @@ import { ordersEn } from "./en/orders";
 import { setupEn } from "./en/setup";
 import { runsEn } from "./en/runs";
 import { inboundEn } from "./en/inbound";
+import { returnsEn } from "./en/returns";
 
 /** English catalog. Typed as `Catalog`, so it must have exactly the keys of `sv.ts`. */
 export const en: Catalog = {
@@ -251,4 +252,5 @@ export const en: Catalog = {
   products: productsEn,
   runs: runsEn,
   inbound: inboundEn,
+  returns: returnsEn,
 };

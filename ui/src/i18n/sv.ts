@@ -15,6 +15,7 @@ import { ordersSv } from "./sv/orders";
 import { setupSv } from "./sv/setup";
 import { runsSv } from "./sv/runs";
 import { inboundSv } from "./sv/inbound";
+import { returnsSv } from "./sv/returns";
 
 /**
  * The Swedish catalog is the source of every message key. `en.ts` must have
@@ -265,4 +266,5 @@ export const sv = {
   products: productsSv,
   runs: runsSv,
   inbound: inboundSv,
+  returns: returnsSv,
 } as const;

@@ -33,3 +33,12 @@ export {
   usePurchaseOrder,
   usePurchaseOrders,
 } from "./useInbound";
+export {
+  RETURNS_REFRESH_MS,
+  useRegisterReturn,
+  useReturnCauses,
+  useReturnDetail,
+  useReturnableOrders,
+  useReturns,
+  useSetReturnState,
+} from "./useReturns";

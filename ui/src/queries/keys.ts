@@ -50,4 +50,11 @@ export const queryKeys = {
     detail: (number: string) => ["inbound", "detail", number] as const,
     deviations: (includeAcknowledged: boolean) => ["inbound", "deviations", includeAcknowledged] as const,
   },
+  returns: {
+    all: ["returns"] as const,
+    list: (includeClosed: boolean) => ["returns", "list", includeClosed] as const,
+    detail: (id: string) => ["returns", "detail", id] as const,
+    causes: () => ["returns", "causes"] as const,
+    search: (query: string) => ["returns", "search", query] as const,
+  },
 } as const;

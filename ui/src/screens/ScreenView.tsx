@@ -2,10 +2,10 @@ import type { Screen } from "../navigation/screens";
 import { ConnectionsScreen } from "./connections/ConnectionsScreen";
 import { Dashboard } from "./dashboard/Dashboard";
 import { InboundScreen } from "./inbound/InboundScreen";
-import { NotBuilt } from "./notBuilt/NotBuilt";
 import { OrdersScreen } from "./orders/OrdersScreen";
 import { ProductsScreen } from "./products/ProductsScreen";
 import { ReleaseScreen } from "./release/ReleaseScreen";
+import { ReturnsScreen } from "./returns/ReturnsScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { StatusMappingScreen } from "./statusMapping/StatusMappingScreen";
 import { StockReconciliationScreen } from "./stockReconciliation/StockReconciliationScreen";
@@ -37,6 +37,6 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case "inbound":
       return <InboundScreen />;
     case "returns":
-      return <NotBuilt screen={screen} />;
+      return <ReturnsScreen />;
   }
 }

@@ -49,6 +49,9 @@ pub enum AttentionKind {
     /// The warehouse refused a purchase order change or cancel (focus: the purchase order
     /// number) -> inbound.
     RefusedPurchaseOrder,
+    /// The goods of a customer return arrived in the warehouse and the merchant has not yet
+    /// refunded or closed it (focus: the return order number) -> returns.
+    ReturnArrived,
 }
 
 /// One thing to look at.
@@ -231,6 +234,28 @@ pub fn collect(store: &Store) -> Result<Vec<AttentionItem>, IpcError> {
                 message: refusal,
                 count: 1,
                 at: Some(summary.updated_at.clone()),
+            });
+        }
+    }
+    for record in store.returns().list()? {
+        let waiting = record.arrived_at_ms.is_some()
+            && matches!(record.state.as_str(), "announced" | "received");
+        if waiting {
+            let order = record.order_number.as_deref().unwrap_or("-");
+            items.push(AttentionItem {
+                kind: AttentionKind::ReturnArrived,
+                focus: record.number.clone(),
+                subject: format!("{} (order {order})", record.number),
+                code: "returns.arrived".to_owned(),
+                message: format!(
+                    "the goods of return {} are back in the warehouse; refund or close it",
+                    record.number
+                ),
+                count: 1,
+                at: record.arrived_at_ms.and_then(|ms| {
+                    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
+                        .map(|t| t.to_rfc3339())
+                }),
             });
         }
     }

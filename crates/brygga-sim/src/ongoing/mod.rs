@@ -306,6 +306,12 @@ impl OngoingSim {
         Ok(snapshot::return_order(&wms, &wms.return_orders[&id]))
     }
 
+    /// Switches the returns module on or off for the goods owner; when off, every return order
+    /// call is refused with 403, as for a module the 3PL has not activated.
+    pub fn set_returns_enabled(&self, enabled: bool) {
+        self.lock().returns_enabled = enabled;
+    }
+
     pub fn adjust_stock(
         &self,
         adjustment: &StockAdjustment,

@@ -41,6 +41,7 @@ pub(super) fn routes() -> Router<OngoingSim> {
 
 async fn upsert(State(sim): State<OngoingSim>, headers: HeaderMap, body: Bytes) -> Response {
     sim.call("ReturnOrders_PutReturnOrder", &headers, |wms| {
+        wms.check_returns_enabled()?;
         let data: PostReturnOrder = parse_body(&body)?;
         let (id, created) = upsert_return_order(wms, data)?;
         let verb = if created { "created" } else { "updated" };
@@ -206,6 +207,7 @@ async fn return_causes(
     RawQuery(raw): RawQuery,
 ) -> Response {
     sim.call("ReturnOrders_GetReturnCauses", &headers, |wms| {
+        wms.check_returns_enabled()?;
         let query = QueryParams::parse(raw.as_deref());
         wms.check_goods_owner(query.goods_owner_id()?)?;
         let return_causes = wms
@@ -226,6 +228,7 @@ async fn return_causes(
 
 async fn by_id(State(sim): State<OngoingSim>, headers: HeaderMap, Path(id): Path<i32>) -> Response {
     sim.call("ReturnOrders_GetByReturnOrderId", &headers, |wms| {
+        wms.check_returns_enabled()?;
         let return_order = wms.return_orders.get(&id).ok_or_else(|| not_found(id))?;
         Ok(json(StatusCode::OK, &return_order_view(wms, return_order)))
     })
@@ -241,6 +244,7 @@ async fn cancel(
     Path(id): Path<i32>,
 ) -> Response {
     sim.call("ReturnOrders_Delete", &headers, |wms| {
+        wms.check_returns_enabled()?;
         let return_order = wms.return_orders.get_mut(&id).ok_or_else(|| not_found(id))?;
         if return_order.status.is_started() {
             return Err(ApiError::refused("returnOrderId", id, format!("Return order {id} cannot be cancelled: the warehouse has received goods for it.")));
@@ -256,6 +260,7 @@ async fn list(
     RawQuery(raw): RawQuery,
 ) -> Response {
     sim.call("ReturnOrders_Get", &headers, |wms| {
+        wms.check_returns_enabled()?;
         let query = QueryParams::parse(raw.as_deref());
         wms.check_goods_owner(query.goods_owner_id()?)?;
         let numbers = query.all("returnOrderNumbers");

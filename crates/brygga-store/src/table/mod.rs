@@ -15,6 +15,7 @@ pub(crate) mod order_links;
 pub(crate) mod outbox;
 pub(crate) mod purchase_orders;
 pub(crate) mod release_batches;
+pub(crate) mod returns;
 mod settings;
 pub(crate) mod stock_levels;
 mod sync_runs;
@@ -29,6 +30,7 @@ pub use purchase_orders::{
     PurchaseOrderState, PurchaseOrders, ReceiptRead, ReceiptRecord,
 };
 pub use release_batches::{BatchOrder, ReleaseBatch, ReleaseBatches};
+pub use returns::{ReturnRecord, Returns};
 pub use settings::Settings;
 pub use stock_levels::{StockLevel, StockLevels};
 pub use sync_runs::{SyncOutcome, SyncRun, SyncRuns};

@@ -13,6 +13,7 @@ mod order_pages;
 mod outbox;
 mod purchase_orders;
 mod release_batches;
+mod returns;
 mod settings;
 mod stock_levels;
 mod sync_runs;

@@ -148,8 +148,8 @@ fn a_version_1_file_is_migrated_to_the_current_schema_keeping_its_rows() {
     let store = Store::open(&path).expect("a version-1 file is Brygga's and is migrated");
     assert_eq!(
         (store.schema_version().unwrap(), SCHEMA_VERSION),
-        (SCHEMA_VERSION, 4),
-        "every migration after 1 runs, up to 0004"
+        (SCHEMA_VERSION, 5),
+        "every migration after 1 runs, up to 0005"
     );
     let language: Option<String> = store.settings().get("language").unwrap();
     assert_eq!(

@@ -88,6 +88,7 @@ export const runsEn: Catalog["runs"] = {
       orphanedArticle: "Article {subject} is only in the warehouse",
       inboundDeviation: "The delivery {subject} deviates ({count, plural, one {# line} other {# lines}} to acknowledge)",
       refusedPurchaseOrder: "The warehouse refused a change to purchase order {subject}",
+      returnArrived: "The return {subject} is back in the warehouse: refund or close it",
     },
   },
   log: {

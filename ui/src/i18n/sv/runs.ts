@@ -93,6 +93,7 @@ export const runsSv = {
       orphanedArticle: "Artikel {subject} finns bara i lagret",
       inboundDeviation: "Inleveransen {subject} avviker ({count, plural, one {# rad} other {# rader}} att kvittera)",
       refusedPurchaseOrder: "Lagret nekade en ändring av inköpsorder {subject}",
+      returnArrived: "Returen {subject} har kommit tillbaka till lagret: återbetala eller avsluta den",
     } satisfies Record<AttentionKind, string>,
   },
   log: {

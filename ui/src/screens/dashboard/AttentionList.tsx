@@ -16,6 +16,7 @@ export const FIX_SCREEN: Record<AttentionKind, Screen> = {
   orphanedArticle: "products",
   inboundDeviation: "inbound",
   refusedPurchaseOrder: "inbound",
+  returnArrived: "returns",
 };
 
 /** "Needs attention": every problem with its reason and one click to where it is fixed. */

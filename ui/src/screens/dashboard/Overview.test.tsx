@@ -87,6 +87,32 @@ describe("Overview", () => {
     ]);
   });
 
+  it("leads a return back in the warehouse to that return on the returns screen", async () => {
+    mockCommands({
+      dashboard: () =>
+        sampleDashboard({
+          attention: [
+            {
+              kind: "returnArrived",
+              focus: "1031-R1",
+              subject: "1031-R1 (order 1031)",
+              code: "returns.arrived",
+              message: "the goods of return 1031-R1 have arrived",
+              count: 1,
+              at: "2026-11-23T07:00:00Z",
+            },
+          ],
+        }),
+    });
+    const visited: Destination[] = [];
+    renderWithProviders(withNavigation(visited), "sv");
+
+    const [item] = await screen.findAllByTestId("attention-item");
+    expect(item!.textContent).toContain("Returen 1031-R1 (order 1031) har kommit tillbaka till lagret");
+    fireEvent.click(within(item!).getByTestId("attention-fix"));
+    expect(visited, "one click opens the return").toEqual([{ screen: "returns", focus: "1031-R1" }]);
+  });
+
   it("shows both connections' health, each flow's last outcome and next run, and the counts", async () => {
     mockCommands({ dashboard: () => sampleDashboard() });
     renderWithProviders(<Overview />, "en");

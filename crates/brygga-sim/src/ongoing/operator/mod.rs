@@ -17,6 +17,7 @@
 //! | `POST /_sim/ongoing/purchaseOrders/{purchaseOrderId}/receive` | [`GoodsReceipt`] | the purchase order |
 //! | `POST /_sim/ongoing/returnOrders/{returnOrderId}/receive` | [`ReturnReceipt`] | the return order |
 //! | `POST /_sim/ongoing/returns/unclaimed` | [`UnclaimedParcel`] | the new return order |
+//! | `POST /_sim/ongoing/returns/module` | `{"enabled": bool}` | whether return orders are on |
 //! | `POST /_sim/ongoing/stock/adjust` | [`StockAdjustment`] | the article |
 //!
 //! Refusals are `{"message": …}` with 404 (no such resource), 409 (the warehouse cannot do that

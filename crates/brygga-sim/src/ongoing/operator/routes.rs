@@ -45,6 +45,7 @@ pub(crate) fn routes() -> Router<OngoingSim> {
             post(receive_return_order),
         )
         .route("/_sim/ongoing/returns/unclaimed", post(unclaimed))
+        .route("/_sim/ongoing/returns/module", post(returns_module))
         .route("/_sim/ongoing/stock/adjust", post(adjust_stock))
 }
 
@@ -211,6 +212,21 @@ async fn unclaimed(State(sim): State<OngoingSim>, bytes: Bytes) -> Response {
             axum::Json(return_order_view(wms, &wms.return_orders[&id])),
         )
             .into_response())
+    })
+}
+
+/// Switches the returns module on or off for the goods owner: `{"enabled": false}`.
+async fn returns_module(State(sim): State<OngoingSim>, bytes: Bytes) -> Response {
+    #[derive(serde::Deserialize)]
+    struct Module {
+        enabled: bool,
+    }
+    act(&sim, |wms| {
+        let module: Module = serde_json::from_slice(&bytes).map_err(|error| {
+            OperatorError::Invalid(format!("The control request is not valid: {error}"))
+        })?;
+        wms.returns_enabled = module.enabled;
+        Ok(axum::Json(json!({ "enabled": wms.returns_enabled })).into_response())
     })
 }
 

@@ -46,9 +46,23 @@ pub(crate) struct Wms {
     pub ids: IdSequences,
     /// API calls received, by operation id (`Orders_PutOrder`, …), whether or not they succeeded.
     pub calls: BTreeMap<&'static str, u64>,
+    /// Whether the 3PL has switched on the return order module for this goods owner; when off,
+    /// every return order call is refused with the words a 3PL's support would recognise.
+    pub returns_enabled: bool,
 }
 
 impl Wms {
+    /// Refuses a return order call when the returns module is off for this goods owner.
+    pub(crate) fn check_returns_enabled(&self) -> Result<(), ApiError> {
+        if self.returns_enabled {
+            return Ok(());
+        }
+        Err(ApiError::forbidden(format!(
+            "Return orders (the returns module) are not activated for goods owner {}. The warehouse must activate return orders for this goods owner and give the API user access to them.",
+            self.config.goods_owner_id
+        )))
+    }
+
     pub(crate) fn new(config: OngoingConfig) -> Self {
         Self {
             config,
@@ -66,6 +80,7 @@ impl Wms {
             return_order_ids: HashMap::new(),
             ids: IdSequences::default(),
             calls: BTreeMap::new(),
+            returns_enabled: true,
         }
     }
 

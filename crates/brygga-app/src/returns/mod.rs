@@ -1,0 +1,276 @@
+//! The returns commands (flow 8, "Returer / Returns"): find the delivered shop order a customer
+//! returns goods from, register the return (a return order in the warehouse linked to the order,
+//! and a comment on the shop order), list every return (the warehouse's own too: unclaimed parcels
+//! and returns that arrived without notice), and handle it announced -> received -> refunded or
+//! closed, with a refund amount in minor units.
+//!
+//! The warehouse is the record of what is announced and what arrived; the store keeps what only
+//! Brygga knows (kind, linked order, the merchant's handling). Listing reads the warehouse's
+//! return orders, so a return the 3PL registered shows up linked to its shop order.
+
+mod register;
+mod view;
+mod warehouse;
+
+use brygga_core::returns::{HandlingChange, HandlingState, Money, check_transition};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use register::{
+    FindReturnableOrdersRequest, RegisterReturnRequest, ReturnLineForm, ReturnableLine,
+    ReturnableOrder, ReturnableOrders, find_returnable_orders, register_return,
+};
+pub use view::{
+    MoneyView, ReturnDetail, ReturnDifferenceView, ReturnKindName, ReturnLineView, ReturnStateName,
+    ReturnSummary,
+};
+
+use crate::{App, ErrorCode, IpcError};
+
+/// `list_return_causes`: no input.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ListReturnCausesRequest {}
+
+/// One of the warehouse's return causes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnCauseView {
+    pub code: String,
+    pub name: Option<String>,
+    /// Goods returned with this cause are taken out of stock (damaged).
+    pub removes_from_stock: bool,
+    /// The warehouse wants a comment with this cause.
+    pub comment_required: bool,
+}
+
+/// The warehouse's return causes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnCauseList {
+    pub causes: Vec<ReturnCauseView>,
+}
+
+/// `list_returns`: refunded and closed ones only when asked for.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ListReturnsRequest {
+    pub include_finished: bool,
+}
+
+/// Every return, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnList {
+    pub returns: Vec<ReturnSummary>,
+    /// Returns whose goods arrived and wait for the merchant to refund or close them.
+    pub waiting_for_merchant: u32,
+}
+
+/// Names one return by its number.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnRequest {
+    pub number: String,
+}
+
+/// `set_return_state`: move a return on, with a note (needed to close) and, when refunding, the
+/// amount refunded.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SetReturnStateRequest {
+    pub number: String,
+    pub state: ReturnStateName,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub refund: Option<MoneyView>,
+}
+
+/// What registering a return or setting its state did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnSaved {
+    pub detail: ReturnDetail,
+    /// Whether the comment on the shop order was written.
+    pub shop_comment_written: bool,
+    /// Why not, in words; `None` when written (or when the return has no shop order).
+    pub problem: Option<String>,
+}
+
+/// The warehouse's return causes.
+pub async fn list_return_causes(
+    app: &App,
+    _req: ListReturnCausesRequest,
+) -> Result<ReturnCauseList, IpcError> {
+    let remotes = crate::sync::remotes(app)?;
+    let causes = remotes
+        .warehouse
+        .return_causes()
+        .await
+        .map_err(|err| warehouse::returns_error(&err))?;
+    Ok(ReturnCauseList {
+        causes: causes
+            .into_iter()
+            .filter_map(|cause| {
+                Some(ReturnCauseView {
+                    code: cause.code.filter(|c| !c.is_empty())?,
+                    name: cause.name,
+                    removes_from_stock: cause.is_remove_cause,
+                    comment_required: cause.is_return_comment_mandatory,
+                })
+            })
+            .collect(),
+    })
+}
+
+/// Every return: reads the warehouse's return orders first, so returns the 3PL registered and
+/// goods that arrived show.
+pub async fn list_returns(app: &App, req: ListReturnsRequest) -> Result<ReturnList, IpcError> {
+    let remotes = crate::sync::remotes(app)?;
+    let orders = warehouse::refresh(app, &remotes.warehouse).await?;
+    let store = app.store()?;
+    let mut returns = Vec::new();
+    for record in store.returns().list()? {
+        let order = orders
+            .iter()
+            .find(|o| o.number() == Some(record.number.as_str()));
+        returns.push(view::detail(&record, order).summary);
+    }
+    let waiting_for_merchant = returns.iter().filter(|r| r.waiting_for_merchant).count() as u32;
+    if !req.include_finished {
+        returns.retain(|r| !matches!(r.state, ReturnStateName::Refunded | ReturnStateName::Closed));
+    }
+    Ok(ReturnList {
+        returns,
+        waiting_for_merchant,
+    })
+}
+
+/// One return with its lines and differences.
+pub async fn return_detail(app: &App, req: ReturnRequest) -> Result<ReturnDetail, IpcError> {
+    let remotes = crate::sync::remotes(app)?;
+    let orders = warehouse::refresh(app, &remotes.warehouse).await?;
+    let record = app
+        .store()?
+        .returns()
+        .get(req.number.trim())?
+        .ok_or_else(|| not_found(&req.number))?;
+    let order = orders
+        .iter()
+        .find(|o| o.number() == Some(record.number.as_str()));
+    Ok(view::detail(&record, order))
+}
+
+fn not_found(number: &str) -> IpcError {
+    IpcError::new(
+        ErrorCode::Validation,
+        format!("there is no return {}", number.trim()),
+    )
+}
+
+fn core_state(state: ReturnStateName) -> HandlingState {
+    match state {
+        ReturnStateName::Announced => HandlingState::Announced,
+        ReturnStateName::Received => HandlingState::Received,
+        ReturnStateName::Refunded => HandlingState::Refunded,
+        ReturnStateName::Closed => HandlingState::Closed,
+    }
+}
+
+/// Moves a return on and writes a comment on the shop order saying so.
+pub async fn set_return_state(
+    app: &App,
+    req: SetReturnStateRequest,
+) -> Result<ReturnSaved, IpcError> {
+    let number = req.number.trim().to_owned();
+    let remotes = crate::sync::remotes(app)?;
+    let orders = warehouse::refresh(app, &remotes.warehouse).await?;
+    let store = app.store()?;
+    let record = store
+        .returns()
+        .get(&number)?
+        .ok_or_else(|| not_found(&number))?;
+    let from = HandlingState::parse(&record.state).unwrap_or(HandlingState::Announced);
+    let refund = req
+        .refund
+        .as_ref()
+        .map(|money| Money::new(money.minor_units, &money.currency))
+        .transpose()
+        .map_err(|problem| IpcError::new(ErrorCode::Validation, problem))?;
+    let note = req
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    let change = HandlingChange {
+        to: core_state(req.state),
+        note: note.clone(),
+        refund: refund.clone(),
+    };
+    check_transition(from, &change).map_err(|problem| {
+        IpcError::new(ErrorCode::Validation, format!("return {number}: {problem}"))
+    })?;
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    store.returns().set_handling(
+        &number,
+        change.to.as_str(),
+        note.as_deref(),
+        refund
+            .as_ref()
+            .map(|m| (m.minor_units, m.currency.as_str())),
+        now_ms,
+    )?;
+    let record = store
+        .returns()
+        .get(&number)?
+        .ok_or_else(|| not_found(&number))?;
+    let text = handling_comment(&record.number, change.to, note.as_deref(), refund.as_ref());
+    let (shop_comment_written, problem) =
+        warehouse::comment_on_shop_order(&remotes.shop, record.order_number.as_deref(), &text)
+            .await;
+    let order = orders
+        .iter()
+        .find(|o| o.number() == Some(record.number.as_str()));
+    Ok(ReturnSaved {
+        detail: view::detail(&record, order),
+        shop_comment_written,
+        problem,
+    })
+}
+
+/// The comment the shop order gets when the merchant moves a return on.
+fn handling_comment(
+    number: &str,
+    state: HandlingState,
+    note: Option<&str>,
+    refund: Option<&Money>,
+) -> String {
+    let mut text = match state {
+        HandlingState::Announced => format!("Return {number} announced"),
+        HandlingState::Received => format!("Return {number} received"),
+        HandlingState::Refunded => format!("Return {number} refunded"),
+        HandlingState::Closed => format!("Return {number} closed"),
+    };
+    if let Some(money) = refund {
+        text.push_str(&format!(
+            ": {}.{:02} {}",
+            money.minor_units / 100,
+            money.minor_units % 100,
+            money.currency
+        ));
+    }
+    if let Some(note) = note {
+        text.push_str(&format!(" ({note})"));
+    }
+    text
+}

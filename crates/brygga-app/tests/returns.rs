@@ -1,0 +1,477 @@
+//! Returns (flow 8) through the commands the returns screen calls, against both simulators over
+//! loopback HTTP. An order is delivered first (released, picked and shipped by the simulated
+//! warehouse staff through its operator API, then the status sync runs); the customer's return is
+//! then announced, received in parts, refunded; the warehouse's own returns (an unannounced one
+//! and an unclaimed parcel) show up linked to their orders; and the errors say what is wrong.
+
+use brygga_app::commands::types::*;
+use brygga_app::commands::{
+    find_returnable_orders, list_return_causes, list_returns, register_return, return_detail,
+    set_return_state,
+};
+use brygga_app::demo::DemoSystems;
+use brygga_app::returns::{
+    MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName, ReturnableOrder,
+};
+use brygga_app::runs::AttentionKind;
+use brygga_app::{App, ErrorCode};
+use brygga_sim::ongoing::{Picking, Release, ReturnReceipt, ReturnedGoods, Shipping};
+
+/// Places orders until `count` have been sent to the warehouse; their shop order ids.
+async fn sent_orders(app: &App, systems: &mut DemoSystems, count: usize) -> Vec<i64> {
+    let engine = brygga_app::sync::engine(app).unwrap();
+    let mut sent = Vec::new();
+    for _ in 0..20 {
+        let placed = systems.place_next_order();
+        let shop_order_id: i64 = placed
+            .strip_prefix("shop: order ")
+            .and_then(|rest| rest.strip_suffix(" placed"))
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("a sample customer places an order: {placed}"));
+        engine
+            .run_once(&brygga_sync::Stop::default())
+            .await
+            .expect("a pass runs");
+        let link = app
+            .store()
+            .unwrap()
+            .order_links()
+            .get(shop_order_id)
+            .unwrap();
+        if link.is_some_and(|l| l.warehouse_order_id.is_some()) {
+            sent.push(shop_order_id);
+            if sent.len() == count {
+                return sent;
+            }
+        }
+    }
+    panic!("fewer than {count} of twenty sample orders were sent to the warehouse");
+}
+
+/// The warehouse releases, picks and ships the order; the status sync reads it.
+async fn deliver(app: &App, systems: &DemoSystems, order_number: &str) {
+    let warehouse = &systems.warehouse;
+    let order = warehouse
+        .order_by_number(order_number)
+        .unwrap_or_else(|| panic!("order {order_number} is in the warehouse"));
+    warehouse
+        .release_order(order.order_id, &Release::default())
+        .expect("the warehouse releases the order");
+    warehouse
+        .pick_order(order.order_id, &Picking::default())
+        .expect("the warehouse picks everything");
+    warehouse
+        .ship_order(order.order_id, &Shipping::default())
+        .expect("the warehouse ships it");
+    brygga_app::sync::engine(app)
+        .unwrap()
+        .run_once(&brygga_sync::Stop::default())
+        .await
+        .expect("the status sync reads the shipment");
+}
+
+/// An app connected to fresh simulators with one delivered and one undelivered order.
+async fn with_delivered_order(dir: &std::path::Path) -> (App, DemoSystems, String, String) {
+    let app = App::for_testing(dir);
+    let mut systems = DemoSystems::start(&app, 10, None)
+        .await
+        .expect("the simulators start and are connected");
+    // The shop stamps orders to the second and the baseline is taken to the millisecond: an
+    // order placed in the same second as the connection was activated counts as older.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let sent = sent_orders(&app, &mut systems, 2).await;
+    let delivered = sent[0].to_string();
+    deliver(&app, &systems, &delivered).await;
+    (app, systems, delivered, sent[1].to_string())
+}
+
+async fn find(app: &App, query: &str) -> ReturnableOrder {
+    let found = find_returnable_orders(
+        app,
+        FindReturnableOrdersRequest {
+            query: query.to_owned(),
+        },
+    )
+    .await
+    .expect("the warehouse is searched");
+    found
+        .orders
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("an order matches {query}"))
+}
+
+fn register(order: &str, lines: &[(&str, u32)], cause: &str) -> RegisterReturnRequest {
+    RegisterReturnRequest {
+        order_number: order.to_owned(),
+        kind: ReturnKindName::Regret,
+        lines: lines
+            .iter()
+            .map(|(sku, quantity)| ReturnLineForm {
+                sku: (*sku).to_owned(),
+                quantity: *quantity,
+            })
+            .collect(),
+        cause: cause.to_owned(),
+        note: Some("Wrong size".to_owned()),
+    }
+}
+
+fn shop_comments(systems: &DemoSystems, order: &str) -> Vec<String> {
+    systems
+        .shop
+        .order(order.parse().unwrap())
+        .expect("the shop order exists")
+        .comments
+        .into_iter()
+        .map(|c| c.text)
+        .collect()
+}
+
+fn receive(systems: &DemoSystems, number: &str, quantity: f64) {
+    let return_order = systems
+        .warehouse
+        .return_order_by_number(number)
+        .unwrap_or_else(|| panic!("the warehouse has return order {number}"));
+    systems
+        .warehouse
+        .receive_return_order(
+            return_order.return_order_id,
+            &ReturnReceipt {
+                lines: vec![ReturnedGoods {
+                    return_order_row_number: "1".to_owned(),
+                    number_of_items: quantity,
+                    ..ReturnedGoods::default()
+                }],
+                complete: None,
+            },
+        )
+        .expect("the warehouse receives the returned goods");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_return_is_announced_received_in_parts_and_refunded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order, _) = with_delivered_order(dir.path()).await;
+
+    let found = find(&app, &order).await;
+    assert!(
+        found.delivered,
+        "the warehouse shipped the order: {found:?}"
+    );
+    let line = found
+        .lines
+        .iter()
+        .find(|l| l.delivered >= 1)
+        .unwrap_or_else(|| panic!("something was delivered: {found:?}"))
+        .clone();
+    assert_eq!(
+        line.returnable, line.delivered,
+        "nothing has been returned yet, so all delivered units are returnable"
+    );
+    if let Some(name) = &found.customer_name {
+        let by_name = find(&app, name).await;
+        assert_eq!(
+            by_name.order_number, order,
+            "the customer's name finds their order"
+        );
+    }
+
+    let causes = list_return_causes(&app, ListReturnCausesRequest {})
+        .await
+        .expect("the warehouse lists its return causes");
+    assert!(
+        causes.causes.iter().any(|c| c.code == "REGRET"),
+        "the demo warehouse has a regret cause: {causes:?}"
+    );
+
+    let quantity = line.delivered;
+    let saved = register_return(&app, register(&order, &[(&line.sku, quantity)], "REGRET"))
+        .await
+        .expect("a return of delivered goods is registered");
+    let number = saved.detail.summary.number.clone();
+    assert!(saved.shop_comment_written, "the shop order gets a comment");
+    assert!(
+        shop_comments(&systems, &order)
+            .iter()
+            .any(|c| c.contains(&number) && c.contains("REGRET")),
+        "the comment names the return and its cause: {:?}",
+        shop_comments(&systems, &order)
+    );
+    let in_warehouse = systems
+        .warehouse
+        .return_order_by_number(&number)
+        .expect("the return order is in the warehouse");
+    let warehouse_order = systems.warehouse.order_by_number(&order).unwrap();
+    assert_eq!(
+        in_warehouse.order_id, warehouse_order.order_id,
+        "the return order is linked to the original order"
+    );
+    assert_eq!(
+        in_warehouse.lines[0].to_be_returned,
+        f64::from(quantity),
+        "the announced quantity is the merchant's"
+    );
+    assert_eq!(
+        find(&app, &order)
+            .await
+            .lines
+            .iter()
+            .find(|l| l.sku == line.sku)
+            .unwrap()
+            .returnable,
+        0,
+        "what is announced can no longer be returned again"
+    );
+
+    if quantity >= 2 {
+        receive(&systems, &number, 1.0);
+        let detail = return_detail(
+            &app,
+            ReturnRequest {
+                number: number.clone(),
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (detail.summary.received, detail.summary.announced),
+            (1, quantity),
+            "one unit arrived so far"
+        );
+        assert!(
+            detail.differences.is_empty(),
+            "while goods still arrive a short line is not a difference: {detail:?}"
+        );
+        receive(&systems, &number, f64::from(quantity - 1));
+    } else {
+        receive(&systems, &number, f64::from(quantity));
+    }
+    let list = list_returns(&app, ListReturnsRequest::default())
+        .await
+        .unwrap();
+    let summary = list
+        .returns
+        .iter()
+        .find(|r| r.number == number)
+        .expect("the return is listed");
+    assert_eq!(
+        (
+            summary.received,
+            summary.state,
+            summary.waiting_for_merchant
+        ),
+        (quantity, ReturnStateName::Announced, true),
+        "everything arrived and waits for the merchant"
+    );
+    assert_eq!(list.waiting_for_merchant, 1);
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::ReturnArrived && i.focus == number),
+        "a return whose goods are back needs the merchant on the dashboard: {attention:?}"
+    );
+
+    let refused = set_return_state(
+        &app,
+        SetReturnStateRequest {
+            number: number.clone(),
+            state: ReturnStateName::Refunded,
+            note: None,
+            refund: None,
+        },
+    )
+    .await
+    .expect_err("a return is received before it is refunded");
+    assert_eq!(refused.code, ErrorCode::Validation, "{refused}");
+
+    set_return_state(
+        &app,
+        SetReturnStateRequest {
+            number: number.clone(),
+            state: ReturnStateName::Received,
+            note: None,
+            refund: None,
+        },
+    )
+    .await
+    .expect("the merchant confirms the goods are back");
+    let refunded = set_return_state(
+        &app,
+        SetReturnStateRequest {
+            number: number.clone(),
+            state: ReturnStateName::Refunded,
+            note: None,
+            refund: Some(MoneyView {
+                minor_units: 29_900,
+                currency: "SEK".to_owned(),
+            }),
+        },
+    )
+    .await
+    .expect("the refund is recorded");
+    assert_eq!(
+        refunded.detail.summary.refund,
+        Some(MoneyView {
+            minor_units: 29_900,
+            currency: "SEK".to_owned()
+        }),
+        "the refund is kept in minor units with its currency"
+    );
+    assert!(
+        shop_comments(&systems, &order)
+            .iter()
+            .any(|c| c.contains("refunded: 299.00 SEK")),
+        "the shop order says what was refunded: {:?}",
+        shop_comments(&systems, &order)
+    );
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .all(|i| i.kind != AttentionKind::ReturnArrived),
+        "a refunded return no longer needs the merchant: {attention:?}"
+    );
+    let open = list_returns(&app, ListReturnsRequest::default())
+        .await
+        .unwrap();
+    assert!(
+        open.returns.iter().all(|r| r.number != number) && open.waiting_for_merchant == 0,
+        "a refunded return leaves the open list: {open:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_warehouses_own_returns_appear_linked_to_their_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order, _) = with_delivered_order(dir.path()).await;
+    let warehouse_order = systems.warehouse.order_by_number(&order).unwrap();
+
+    systems
+        .warehouse
+        .register_unclaimed_parcel(&brygga_sim::ongoing::UnclaimedParcel {
+            order_id: warehouse_order.order_id,
+            return_order_number: None,
+            comment: Some("Not collected".to_owned()),
+        })
+        .expect("the parcel comes back uncollected");
+    let list = list_returns(&app, ListReturnsRequest::default())
+        .await
+        .unwrap();
+    let unclaimed = list
+        .returns
+        .iter()
+        .find(|r| r.kind == ReturnKindName::Unclaimed)
+        .unwrap_or_else(|| panic!("the unclaimed parcel is listed: {list:?}"));
+    assert_eq!(
+        unclaimed.order_number.as_deref(),
+        Some(order.as_str()),
+        "it is linked to the shop order it was shipped for"
+    );
+    assert!(
+        unclaimed.waiting_for_merchant,
+        "its goods are back and wait for the merchant"
+    );
+
+    let closed = set_return_state(
+        &app,
+        SetReturnStateRequest {
+            number: unclaimed.number.clone(),
+            state: ReturnStateName::Closed,
+            note: None,
+            refund: None,
+        },
+    )
+    .await
+    .expect_err("closing needs a note");
+    assert!(closed.message.contains("note"), "{closed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unannounced_return_from_the_warehouse_is_listed_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order, _) = with_delivered_order(dir.path()).await;
+    let warehouse_order = systems.warehouse.order_by_number(&order).unwrap();
+    let line = &warehouse_order.lines[0];
+    // The 3PL registers a return nobody announced, through the API like its own client would.
+    let warehouse = brygga_app::sync::remotes(&app).unwrap().warehouse;
+    warehouse
+        .upsert_return_order(&brygga_ongoing::return_orders::ReturnOrderUpsert {
+            return_order_number: "3PL-77".to_owned(),
+            order_id: warehouse_order.order_id,
+            comment: None,
+            in_date: None,
+            warehouse_id: None,
+            lines: vec![brygga_ongoing::return_orders::ReturnOrderLineUpsert {
+                row_number: "1".to_owned(),
+                order_line_id: line.order_line_id,
+                number_of_items: 1.0,
+                cause: None,
+                comment: None,
+            }],
+        })
+        .await
+        .expect("the warehouse registers a return");
+    receive(&systems, "3PL-77", 1.0);
+    let detail = return_detail(
+        &app,
+        ReturnRequest {
+            number: "3PL-77".to_owned(),
+        },
+    )
+    .await
+    .expect("the warehouse's return is known after reading");
+    assert_eq!(
+        (detail.summary.kind, detail.summary.order_number.as_deref()),
+        (ReturnKindName::Unannounced, Some(order.as_str())),
+        "a return nobody announced is linked by the warehouse's order number"
+    );
+    assert_eq!(detail.lines[0].received, 1, "its goods arrived");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_returns_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order, undelivered) = with_delivered_order(dir.path()).await;
+    let found = find(&app, &order).await;
+    let line = found.lines.iter().find(|l| l.delivered >= 1).unwrap();
+
+    let never = find(&app, &undelivered).await;
+    let error = register_return(
+        &app,
+        register(&undelivered, &[(&never.lines[0].sku, 1)], "REGRET"),
+    )
+    .await
+    .expect_err("an order never delivered cannot be returned");
+    assert!(
+        error.code == ErrorCode::Validation && error.message.contains("has not been delivered"),
+        "the message says the order was not delivered: {error}"
+    );
+
+    let error = register_return(
+        &app,
+        register(&order, &[(&line.sku, line.delivered + 1)], "REGRET"),
+    )
+    .await
+    .expect_err("more than was delivered cannot be returned");
+    assert!(
+        error.message.contains("more than can be returned"),
+        "the message names the line and what is returnable: {error}"
+    );
+    assert_eq!(
+        systems.warehouse.return_order_count(),
+        0,
+        "nothing reached the warehouse"
+    );
+
+    systems.warehouse.set_returns_enabled(false);
+    let error = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
+        .await
+        .expect_err("the warehouse refuses return orders");
+    assert_eq!(error.code, ErrorCode::RemoteRefused, "{error}");
+    assert!(
+        error.message.contains("activate return orders"),
+        "the message says what the 3PL must switch on: {error}"
+    );
+}
