@@ -356,6 +356,23 @@ async fn the_warehouses_own_returns_appear_linked_to_their_orders() {
             comment: Some("Not collected".to_owned()),
         })
         .expect("the parcel comes back uncollected");
+    let report = brygga_app::sync::engine(&app)
+        .unwrap()
+        .run_flow(brygga_core::schedule::Flow::Returns, false)
+        .await
+        .expect("the returns flow reads the warehouse");
+    assert_eq!(
+        report.counts.get("withGoods").copied(),
+        Some(1),
+        "the flow sees the parcel's goods back: {report:?}"
+    );
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::ReturnArrived),
+        "the scheduled flow alone puts the returned parcel on the dashboard: {attention:?}"
+    );
     let list = list_returns(&app, ListReturnsRequest::default())
         .await
         .unwrap();
