@@ -283,6 +283,7 @@ fn form() -> SyncSettingsForm {
                 at: Some("03:15".into()),
             },
             every(ScheduledFlow::PurchaseOrders, 120),
+            every(ScheduledFlow::Returns, 30),
         ],
         start_date: Some("2025-01-02".into()),
         currencies: vec![" sek".into(), "EUR".into(), "sek".into()],
@@ -304,7 +305,7 @@ async fn settings_are_checked_saved_and_used_by_the_engine() {
     );
     assert_eq!(
         before.settings.schedules.len(),
-        6,
+        7,
         "every flow is in the form"
     );
 

@@ -26,6 +26,8 @@ pub enum Which {
     Reconcile,
     /// Purchase order receipts from the warehouse (`purchase-orders`).
     PurchaseOrders,
+    /// Customer returns from the warehouse (`returns`).
+    Returns,
     /// Every regular flow: articles, orders, statuses, stock and purchase orders (not the
     /// reconciliation, which corrects the shop's stock and runs on its own).
     All,
@@ -70,6 +72,7 @@ pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
         Which::Stock => vec![Flow::Stock],
         Which::Reconcile => vec![Flow::Reconcile],
         Which::PurchaseOrders => vec![Flow::PurchaseOrders],
+        Which::Returns => vec![Flow::Returns],
         Which::All => vec![
             Flow::Articles,
             Flow::Orders,

@@ -279,7 +279,12 @@ fn due_flows_lists_each_due_flow_once() {
     recent.insert(Flow::Reconcile, local(2025, 6, 7, 2, 30));
     assert_eq!(
         due_flows(&schedules, &recent, saturday),
-        vec![Flow::Statuses, Flow::Stock, Flow::PurchaseOrders],
+        vec![
+            Flow::Statuses,
+            Flow::Stock,
+            Flow::PurchaseOrders,
+            Flow::Returns
+        ],
         "orders ran 2 minutes ago, articles wait for Monday, reconcile ran last night; the \
          others last ran on Friday evening"
     );

@@ -35,3 +35,11 @@ CREATE TABLE returns (
 ) STRICT;
 
 CREATE INDEX returns_order_number ON returns (order_number);
+
+-- Schedules saved before the returns flow existed get its default (every 30 minutes), so an
+-- installation that already chose its schedules reads returns without being set up again. A flow
+-- missing from a saved schedule means "only by hand", so it cannot be left out here.
+UPDATE settings
+   SET value = json_set(value, '$.returns', json('{"kind":"every","minutes":30}'))
+ WHERE key = 'sync.schedules'
+   AND json_type(value, '$.returns') IS NULL;

@@ -107,6 +107,7 @@ impl Engine {
             Flow::Stock => self.stock_cycle(dry_run, false).await,
             Flow::Reconcile => self.stock_cycle(dry_run, true).await,
             Flow::PurchaseOrders => self.purchase_orders_cycle(dry_run).await,
+            Flow::Returns => self.returns_cycle(dry_run).await,
         };
         let (outcome, counts, error) = match &result {
             Ok(report) => (

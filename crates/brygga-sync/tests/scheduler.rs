@@ -68,7 +68,8 @@ async fn flows_start_on_their_own_schedules_through_a_week() {
             Flow::Statuses,
             Flow::Stock,
             Flow::Reconcile,
-            Flow::PurchaseOrders
+            Flow::PurchaseOrders,
+            Flow::Returns
         ],
         "never run, all are due at once, except articles, whose window opens at 07:00"
     );
@@ -87,8 +88,14 @@ async fn flows_start_on_their_own_schedules_through_a_week() {
     clock.set(stockholm(23, 7, 0));
     assert_eq!(
         pass(&engine).await,
-        vec![Flow::Articles, Flow::Orders, Flow::Statuses, Flow::Stock],
-        "at 07:00 the articles window opens"
+        vec![
+            Flow::Articles,
+            Flow::Orders,
+            Flow::Statuses,
+            Flow::Stock,
+            Flow::Returns
+        ],
+        "at 07:00 the articles window opens, and returns are read every half hour"
     );
 
     // Friday 27 November 19:45, then the computer is off until Monday 30 November 09:12.

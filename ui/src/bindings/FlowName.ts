@@ -3,4 +3,4 @@
 /**
  * A flow of the product, as the UI names it.
  */
-export type FlowName = "articles" | "orders" | "statuses" | "stock" | "reconcile" | "purchaseOrders";
+export type FlowName = "articles" | "orders" | "statuses" | "stock" | "reconcile" | "purchaseOrders" | "returns";

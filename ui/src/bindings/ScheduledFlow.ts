@@ -3,4 +3,4 @@
 /**
  * A flow that runs on a schedule.
  */
-export type ScheduledFlow = "articles" | "orders" | "statuses" | "stock" | "reconcile" | "purchaseOrders";
+export type ScheduledFlow = "articles" | "orders" | "statuses" | "stock" | "reconcile" | "purchaseOrders" | "returns";

@@ -2,13 +2,10 @@
 //! store (linking the 3PL's own returns to their shop orders), the clear error when the returns
 //! module is off, and the comment on the shop order.
 
-use brygga_core::returns::ReturnKind;
 use brygga_ongoing::return_orders::{ReturnOrder, ReturnOrderQuery};
 use brygga_ongoing::{OngoingClient, OngoingError};
 use brygga_starweb::StarwebClient;
-use brygga_store::ReturnRecord;
 
-use super::view;
 use crate::{App, ErrorCode, IpcError};
 
 /// A warehouse error from a return order call. A refusal that says the returns module is off
@@ -34,22 +31,9 @@ pub(crate) fn returns_error(err: &OngoingError) -> IpcError {
     IpcError::remote(err)
 }
 
-/// The kind of a return the warehouse registered itself.
-fn warehouse_kind(order: &ReturnOrder) -> ReturnKind {
-    let unclaimed = order
-        .return_order_lines
-        .iter()
-        .any(|line| line.cause_code() == Some("UNCLAIMED"))
-        || order.number().is_some_and(|n| n.contains("UNCLAIMED"));
-    if unclaimed {
-        ReturnKind::Unclaimed
-    } else {
-        ReturnKind::Unannounced
-    }
-}
-
-/// Reads every return order of the goods owner, stores the ones not seen before (linked to their
-/// shop order by the warehouse's customer order number) and records arrivals.
+/// Reads every return order of the goods owner and stores the ones not seen before (linked to
+/// their shop order by the warehouse's customer order number) and arrivals, as the returns flow
+/// does.
 pub(crate) async fn refresh(
     app: &App,
     warehouse: &OngoingClient,
@@ -58,37 +42,11 @@ pub(crate) async fn refresh(
         .return_orders(&ReturnOrderQuery::default())
         .await
         .map_err(|err| returns_error(&err))?;
-    let store = app.store()?;
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    for order in &orders {
-        let Some(number) = order.number().filter(|n| !n.is_empty()) else {
-            continue;
-        };
-        let order_number = order
-            .customer_order_info
-            .as_ref()
-            .and_then(|info| info.order_number.clone())
-            .filter(|n| !n.is_empty());
-        store.returns().insert_or_link(&ReturnRecord {
-            number: number.to_owned(),
-            warehouse_id: Some(i64::from(order.return_order_info.return_order_id)),
-            order_number,
-            kind: warehouse_kind(order).as_str().to_owned(),
-            cause: None,
-            note: order.return_order_info.comment.clone(),
-            state: "announced".to_owned(),
-            handling_note: None,
-            refund_minor: None,
-            refund_currency: None,
-            arrived_at_ms: None,
-            comment_generation: 0,
-            created_at_ms: now_ms,
-            updated_at_ms: now_ms,
-        })?;
-        if view::has_arrived(&view::lines(Some(order))) {
-            store.returns().record_arrived(number, now_ms)?;
-        }
-    }
+    brygga_sync::flows::returns::record_return_orders(
+        app.store()?,
+        &orders,
+        chrono::Utc::now().timestamp_millis(),
+    )?;
     Ok(orders)
 }
 

@@ -48,12 +48,14 @@ fn flow_name(flow: Flow, language: Language) -> &'static str {
         (Language::Swedish, Flow::Stock) => "lagersaldo",
         (Language::Swedish, Flow::Reconcile) => "lageravstämning",
         (Language::Swedish, Flow::PurchaseOrders) => "inleveranser",
+        (Language::Swedish, Flow::Returns) => "returer",
         (Language::English, Flow::Articles) => "articles",
         (Language::English, Flow::Orders) => "orders",
         (Language::English, Flow::Statuses) => "order statuses",
         (Language::English, Flow::Stock) => "stock",
         (Language::English, Flow::Reconcile) => "stock reconciliation",
         (Language::English, Flow::PurchaseOrders) => "inbound deliveries",
+        (Language::English, Flow::Returns) => "returns",
     }
 }
 

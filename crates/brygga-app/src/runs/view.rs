@@ -25,6 +25,7 @@ pub enum FlowName {
     Stock,
     Reconcile,
     PurchaseOrders,
+    Returns,
 }
 
 impl From<Flow> for FlowName {
@@ -36,6 +37,7 @@ impl From<Flow> for FlowName {
             Flow::Stock => Self::Stock,
             Flow::Reconcile => Self::Reconcile,
             Flow::PurchaseOrders => Self::PurchaseOrders,
+            Flow::Returns => Self::Returns,
         }
     }
 }
@@ -49,6 +51,7 @@ impl From<FlowName> for Flow {
             FlowName::Stock => Self::Stock,
             FlowName::Reconcile => Self::Reconcile,
             FlowName::PurchaseOrders => Self::PurchaseOrders,
+            FlowName::Returns => Self::Returns,
         }
     }
 }

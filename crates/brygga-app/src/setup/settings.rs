@@ -30,6 +30,7 @@ pub enum ScheduledFlow {
     Stock,
     Reconcile,
     PurchaseOrders,
+    Returns,
 }
 
 impl From<ScheduledFlow> for Flow {
@@ -41,6 +42,7 @@ impl From<ScheduledFlow> for Flow {
             ScheduledFlow::Stock => Flow::Stock,
             ScheduledFlow::Reconcile => Flow::Reconcile,
             ScheduledFlow::PurchaseOrders => Flow::PurchaseOrders,
+            ScheduledFlow::Returns => Flow::Returns,
         }
     }
 }
@@ -54,6 +56,7 @@ impl From<Flow> for ScheduledFlow {
             Flow::Stock => ScheduledFlow::Stock,
             Flow::Reconcile => ScheduledFlow::Reconcile,
             Flow::PurchaseOrders => ScheduledFlow::PurchaseOrders,
+            Flow::Returns => ScheduledFlow::Returns,
         }
     }
 }

@@ -63,17 +63,20 @@ pub enum Flow {
     Reconcile,
     /// Purchase order receipts, warehouse to Brygga: what arrived, and the deviations.
     PurchaseOrders,
+    /// Customer returns, warehouse to Brygga: announced, arrived, and the 3PL's own.
+    Returns,
 }
 
 impl Flow {
     /// Every flow, in the order the engine runs them when several are due.
-    pub const ALL: [Flow; 6] = [
+    pub const ALL: [Flow; 7] = [
         Flow::Articles,
         Flow::Orders,
         Flow::Statuses,
         Flow::Stock,
         Flow::Reconcile,
         Flow::PurchaseOrders,
+        Flow::Returns,
     ];
 
     /// The name used in settings, logs and the command line.
@@ -85,6 +88,7 @@ impl Flow {
             Flow::Stock => "stock",
             Flow::Reconcile => "reconcile",
             Flow::PurchaseOrders => "purchaseOrders",
+            Flow::Returns => "returns",
         }
     }
 
@@ -115,6 +119,7 @@ impl Flow {
                 days: Weekdays::EVERY_DAY,
             }),
             Flow::PurchaseOrders => every(120),
+            Flow::Returns => every(30),
         }
     }
 }

@@ -483,8 +483,10 @@ fn schedules_saved_before_purchase_orders_gain_that_flow_on_its_default() {
             "orders": {"kind": "every", "minutes": 15},
             "stock": {"kind": "daily", "at": "06:00"},
             "purchaseOrders": {"kind": "every", "minutes": 120},
+            "returns": {"kind": "every", "minutes": 30},
         }),
-        "receipts are read every two hours without the merchant saving the schedules again, and \
-         the merchant's own choices (including flows left to run by hand) stay as they were"
+        "receipts are read every two hours and returns every half hour without the merchant \
+         saving the schedules again, and the merchant's own choices (including flows left to run \
+         by hand) stay as they were"
     );
 }

@@ -22,6 +22,7 @@ export const runsEn: Catalog["runs"] = {
     stock: "Stock",
     reconcile: "Stock reconciliation",
     purchaseOrders: "Inbound deliveries",
+    returns: "Returns",
   },
   outcomes: {
     unfinished: "Running",

@@ -54,6 +54,7 @@ export const setupEn: Catalog["setup"] = {
       stock: "Stock to the shop",
       reconcile: "Stock reconciliation",
       purchaseOrders: "Inbound deliveries from the warehouse",
+      returns: "Customer returns from the warehouse",
     },
     modes: {
       manual: "By hand only",

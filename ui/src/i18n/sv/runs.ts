@@ -27,6 +27,7 @@ export const runsSv = {
     stock: "Lagersaldo",
     reconcile: "Lageravstämning",
     purchaseOrders: "Inleveranser",
+    returns: "Returer",
   } satisfies Record<FlowName, string>,
   outcomes: {
     unfinished: "Pågår",

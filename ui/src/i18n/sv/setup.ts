@@ -58,6 +58,7 @@ export const setupSv = {
       stock: "Lagersaldo till butiken",
       reconcile: "Lageravstämning",
       purchaseOrders: "Inleveranser från lagret",
+      returns: "Returer från lagret",
     } satisfies Record<ScheduledFlow, string>,
     modes: {
       manual: "Bara för hand",

@@ -84,6 +84,7 @@ function flowLabel(t: ReturnType<typeof useT>, flow: string): string {
     case "stock":
     case "reconcile":
     case "purchaseOrders":
+    case "returns":
       return t(`runs.flows.${flow}`).toLowerCase();
     default:
       return flow;

@@ -5,7 +5,7 @@ import { formatNumber, useLanguage, useT } from "../../i18n";
 import { useEngineActivity, useRunNow } from "../../queries";
 import "./SyncLog.css";
 
-export const FLOWS: FlowName[] = ["articles", "orders", "statuses", "stock", "reconcile", "purchaseOrders"];
+export const FLOWS: FlowName[] = ["articles", "orders", "statuses", "stock", "reconcile", "purchaseOrders", "returns"];
 
 /** "Run now" per flow or for all, with the progress of the work until it is done. */
 export function RunNowPanel() {
