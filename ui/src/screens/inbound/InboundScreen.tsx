@@ -9,6 +9,7 @@ import { InitialStockIn } from "./InitialStockIn";
 import { PurchaseOrderForm } from "./PurchaseOrderForm";
 import { PurchaseOrderList } from "./PurchaseOrderList";
 import { PurchaseOrderPanel } from "./PurchaseOrderPanel";
+import "./records.css";
 import "./Inbound.css";
 
 /** What the lower half of the screen shows: nothing, one purchase order, or the form. */

@@ -7,6 +7,7 @@ import { ReturnList } from "./ReturnList";
 import { ReturnPanel } from "./ReturnPanel";
 import { ReturnRegistration } from "./ReturnRegistration";
 import type { ReturnSaved } from "./types";
+import "../inbound/records.css";
 import "./Returns.css";
 
 /**
