@@ -70,31 +70,22 @@ impl ConnectionTest {
     }
 }
 
-/// Logs in to both systems: the warehouse must know the goods owner, the shop must hand out a
-/// token and name itself. Each answer is kept in words, so one failing side does not hide the other.
+/// Logs in to both systems with the saved connections, the same checks the connection screen
+/// runs: the warehouse must know the goods owner, the shop must hand out a token and name itself.
+/// Each answer is kept in words, so one failing side does not hide the other.
 pub async fn test_connections(app: &App) -> Result<ConnectionTest, IpcError> {
     let remotes = remotes(app)?;
-    let goods_owner = remotes.warehouse.goods_owner_id();
-    let warehouse = match remotes.warehouse.goods_owners().await {
-        Ok(owners) => match owners.iter().find(|o| o.goods_owner_id == goods_owner) {
-            Some(owner) => Ok(format!(
-                "goods owner {goods_owner} ({})",
-                owner.goods_owner_name.as_deref().unwrap_or("no name")
-            )),
-            None => Err(format!(
-                "the API user may not act for goods owner {goods_owner}; check the goods owner id"
-            )),
-        },
-        Err(err) => Err(err.to_string()),
+    let in_words = |check: crate::setup::ConnectionCheck| {
+        if check.verdict == crate::setup::ConnectionVerdict::Ok {
+            Ok(check.message)
+        } else {
+            Err(check.message)
+        }
     };
-    let shop = match remotes.shop.shop().await {
-        Ok(info) => Ok(format!(
-            "shop {}",
-            info.name.as_deref().unwrap_or("without a name")
-        )),
-        Err(err) => Err(err.to_string()),
-    };
-    Ok(ConnectionTest { warehouse, shop })
+    Ok(ConnectionTest {
+        warehouse: in_words(crate::setup::check_ongoing(&remotes.warehouse).await),
+        shop: in_words(crate::setup::check_starweb(&remotes.shop).await),
+    })
 }
 
 /// One flow's last run and next run.

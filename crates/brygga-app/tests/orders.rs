@@ -2,49 +2,15 @@
 //! simulators (demo systems on loopback, connected and mapped): an order's timeline from the shop
 //! to shipped, and the order page's actions. The list's filters and paging: `orders_list.rs`.
 
+mod support;
+
 use brygga_app::commands::types::*;
 use brygga_app::commands::{
     clear_order_hold, list_orders, order_detail, release_now, resend_order, retry_order_call,
 };
-use brygga_app::demo::DemoSystems;
 use brygga_app::orders::{CallStatus, OrderActionOutcome, OrderCall, OrderStateName};
 use brygga_app::{App, ErrorCode};
 use brygga_sim::ongoing::{Picking, Shipping};
-
-/// An app connected to fresh simulators, with one new order placed and sent to the warehouse.
-/// Returns the app, the running systems (dropping them stops the simulators) and the order's id.
-async fn one_order_sent(dir: &std::path::Path) -> (App, DemoSystems, i64) {
-    let app = App::for_testing(dir);
-    let mut systems = DemoSystems::start(&app, 10, None)
-        .await
-        .expect("the simulators start and are connected");
-    // The shop stamps orders to the second and the baseline to the millisecond: an order placed
-    // in the same second as the activation counts as older.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let engine = brygga_app::sync::engine(&app).unwrap();
-    for _ in 0..10 {
-        let placed = systems.place_next_order();
-        let shop_order_id: i64 = placed
-            .strip_prefix("shop: order ")
-            .and_then(|rest| rest.strip_suffix(" placed"))
-            .and_then(|id| id.parse().ok())
-            .unwrap_or_else(|| panic!("a sample customer places an order: {placed}"));
-        engine
-            .run_once(&brygga_sync::Stop::default())
-            .await
-            .expect("a pass runs");
-        let link = app
-            .store()
-            .unwrap()
-            .order_links()
-            .get(shop_order_id)
-            .unwrap();
-        if link.is_some_and(|l| l.warehouse_order_id.is_some()) {
-            return (app, systems, shop_order_id);
-        }
-    }
-    panic!("none of ten sample orders was sent to the warehouse");
-}
 
 async fn pass(app: &App) {
     brygga_app::sync::engine(app)
@@ -83,7 +49,7 @@ async fn detail(app: &App, order: i64) -> OrderDetail {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_order_travels_to_shipped_with_its_tracking_number_each_event_once() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, systems, order) = one_order_sent(dir.path()).await;
+    let (app, systems, order) = support::one_order_sent(dir.path()).await;
     let released = release_now(
         &app,
         ReleaseNowRequest {
@@ -270,7 +236,7 @@ async fn an_order_travels_to_shipped_with_its_tracking_number_each_event_once() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_order_is_sent_again_and_a_dead_call_is_tried_again() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _systems, order) = one_order_sent(dir.path()).await;
+    let (app, _systems, order) = support::one_order_sent(dir.path()).await;
     let page = detail(&app, order).await;
     assert!(page.can_resend, "the warehouse has not started: {page:#?}");
     assert_eq!(page.sends, 1);
@@ -364,7 +330,7 @@ async fn an_open_order_is_sent_again_and_a_dead_call_is_tried_again() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_change_hold_is_lifted_by_the_merchant_and_other_holds_name_the_fix() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _systems, order) = one_order_sent(dir.path()).await;
+    let (app, _systems, order) = support::one_order_sent(dir.path()).await;
     let store = app.store().unwrap();
     store
         .order_links()

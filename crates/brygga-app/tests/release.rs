@@ -1,6 +1,8 @@
 //! The release screen's commands through the same functions the desktop shell calls, against both
 //! simulators (demo systems on loopback, connected and mapped).
 
+mod support;
+
 use brygga_app::commands::types::*;
 use brygga_app::commands::{
     hold_back_orders, put_orders_on_hold, release_now, release_overdue_batch, release_overview,
@@ -12,43 +14,6 @@ use brygga_app::release::{
     ReleaseRuleForm, ReleaseTimeForm, SkipReason,
 };
 use brygga_app::{App, ErrorCode};
-
-/// An app connected to fresh simulators, with one new order placed and sent to the warehouse.
-/// Returns the app, the running systems (dropping them stops the simulators) and the order's id.
-async fn one_order_waiting(dir: &std::path::Path) -> (App, DemoSystems, i64) {
-    let app = App::for_testing(dir);
-    let mut systems = DemoSystems::start(&app, 10, None)
-        .await
-        .expect("the simulators start and are connected");
-    // The shop stamps orders to the second and the baseline is taken to the millisecond: an
-    // order placed in the same second as the connection was activated counts as older.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let engine = brygga_app::sync::engine(&app).unwrap();
-    // Some sample customers collect in the shop's store (not sent to the warehouse); the next
-    // customer who has the order shipped gives the order.
-    for _ in 0..10 {
-        let placed = systems.place_next_order();
-        let shop_order_id: i64 = placed
-            .strip_prefix("shop: order ")
-            .and_then(|rest| rest.strip_suffix(" placed"))
-            .and_then(|id| id.parse().ok())
-            .unwrap_or_else(|| panic!("a sample customer places an order: {placed}"));
-        engine
-            .run_once(&brygga_sync::Stop::default())
-            .await
-            .expect("a pass runs");
-        let link = app
-            .store()
-            .unwrap()
-            .order_links()
-            .get(shop_order_id)
-            .unwrap();
-        if link.is_some_and(|l| l.warehouse_order_id.is_some()) {
-            return (app, systems, shop_order_id);
-        }
-    }
-    panic!("none of ten sample orders was sent to the warehouse");
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_connections_the_overview_says_not_configured() {
@@ -67,7 +32,7 @@ async fn without_connections_the_overview_says_not_configured() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sent_order_is_a_candidate_and_release_now_releases_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _systems, order) = one_order_waiting(dir.path()).await;
+    let (app, _systems, order) = support::one_order_sent(dir.path()).await;
 
     let overview = release_overview(&app, ReleaseOverviewRequest {})
         .await
@@ -147,7 +112,7 @@ async fn a_sent_order_is_a_candidate_and_release_now_releases_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_held_back_order_is_skipped_until_let_go() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _systems, order) = one_order_waiting(dir.path()).await;
+    let (app, _systems, order) = support::one_order_sent(dir.path()).await;
 
     hold_back_orders(
         &app,
@@ -213,7 +178,7 @@ async fn a_held_back_order_is_skipped_until_let_go() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_released_order_is_put_back_on_hold_in_the_warehouse() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, systems, order) = one_order_waiting(dir.path()).await;
+    let (app, systems, order) = support::one_order_sent(dir.path()).await;
     let status = |systems: &DemoSystems| {
         systems
             .warehouse
@@ -350,7 +315,7 @@ async fn settings_are_checked_before_they_are_saved() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_overdue_batch_is_released_or_skipped_only_while_overdue() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _systems, order) = one_order_waiting(dir.path()).await;
+    let (app, _systems, order) = support::one_order_sent(dir.path()).await;
     let store = app.store().unwrap();
     let rule = serde_json::json!({});
     let hour_ms = 3_600_000;

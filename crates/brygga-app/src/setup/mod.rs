@@ -15,6 +15,7 @@ pub use connections::{
     StarwebConnectionForm, StarwebConnectionView, connections_overview, save_ongoing_connection,
     save_starweb_connection, test_ongoing_connection, test_starweb_connection,
 };
+pub(crate) use connections::{check_ongoing, check_starweb};
 pub use go_live::{
     FirstSyncPreview, FirstSyncPreviewRequest, FlowPreview, GoLiveFlow, GoLiveRequest,
     GoLiveResult, GoLiveState, GoLiveStateRequest, PlannedWrite, PreviewFinding, PreviewWrite,
