@@ -214,6 +214,16 @@ pub fn problems(app: &App) -> Result<Vec<Problem>, IpcError> {
     Ok(found)
 }
 
+/// Drains the outbox now, so a command's answer says what the other side did with its change.
+pub(crate) async fn drain_now(engine: &Engine) -> Result<(), IpcError> {
+    let stop = brygga_sync::Stop::default();
+    engine
+        .drain(stop.flag())
+        .await
+        .map_err(crate::products::sync_error)?;
+    Ok(())
+}
+
 /// Holds the data folder's engine lock: one engine per database, so two processes never drain
 /// the same outbox (each would take the other's running calls for crashed ones).
 #[derive(Debug)]

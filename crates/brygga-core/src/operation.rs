@@ -13,6 +13,7 @@ use crate::article::Article;
 use crate::hash::ContentHash;
 use crate::inbound::PurchaseOrderDraft;
 use crate::order::WarehouseOrderDraft;
+use crate::returns::{ReturnOrderDraft, ShopComment};
 
 /// A tracking number for the shop order, and the shop's tracker type for the carrier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +127,16 @@ pub enum Operation {
         warehouse_purchase_order_id: i32,
         received: i64,
     },
+    /// Create a customer's return order in the warehouse by its number. `announcement` is the
+    /// comment the shop order gets once the warehouse has it.
+    #[serde(rename = "warehouse.upsert_return_order", rename_all = "camelCase")]
+    UpsertReturnOrder {
+        draft: ReturnOrderDraft,
+        announcement: Option<ShopComment>,
+    },
+    /// Write a comment about return `about` on its shop order.
+    #[serde(rename = "shop.add_order_comment", rename_all = "camelCase")]
+    CommentOnShopOrder { about: String, comment: ShopComment },
 }
 
 /// Which system an operation writes to.
@@ -150,6 +161,8 @@ impl Operation {
             Operation::UpsertPurchaseOrder { .. } => "warehouse.upsert_purchase_order",
             Operation::CancelPurchaseOrder { .. } => "warehouse.cancel_purchase_order",
             Operation::AcknowledgeReceived { .. } => "warehouse.acknowledge_received",
+            Operation::UpsertReturnOrder { .. } => "warehouse.upsert_return_order",
+            Operation::CommentOnShopOrder { .. } => "shop.add_order_comment",
         }
     }
 
@@ -202,6 +215,12 @@ impl Operation {
             Operation::AcknowledgeReceived {
                 number, received, ..
             } => format!("{number}@received{received}"),
+            // A return order is sent once: its number is its whole identity.
+            Operation::UpsertReturnOrder { draft, .. } => draft.number.clone(),
+            // No `#`: a later comment must never supersede an earlier one still waiting.
+            Operation::CommentOnShopOrder { about, comment } => {
+                format!("{about}@comment{}", comment.generation)
+            }
         }
     }
 
@@ -215,8 +234,11 @@ impl Operation {
             | Operation::HoldOrder { .. }
             | Operation::UpsertPurchaseOrder { .. }
             | Operation::CancelPurchaseOrder { .. }
-            | Operation::AcknowledgeReceived { .. } => Side::Warehouse,
-            Operation::SetShopStatus { .. } | Operation::SetShopStock { .. } => Side::Shop,
+            | Operation::AcknowledgeReceived { .. }
+            | Operation::UpsertReturnOrder { .. } => Side::Warehouse,
+            Operation::SetShopStatus { .. }
+            | Operation::SetShopStock { .. }
+            | Operation::CommentOnShopOrder { .. } => Side::Shop,
         }
     }
 
@@ -235,6 +257,8 @@ impl Operation {
             }
             Operation::CancelPurchaseOrder { number, .. }
             | Operation::AcknowledgeReceived { number, .. } => format!("purchaseOrder:{number}"),
+            Operation::UpsertReturnOrder { draft, .. } => format!("return:{}", draft.number),
+            Operation::CommentOnShopOrder { about, .. } => format!("return:{about}"),
         }
     }
 }

@@ -186,6 +186,43 @@ pub struct RequestedLine {
     pub quantity: i64,
 }
 
+/// A return order as it is sent to the warehouse: everything the call needs, fixed when the
+/// merchant registers it, so a retried send carries exactly the same return.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnOrderDraft {
+    /// `{order}-R{n}`: the warehouse's upsert key, chosen before anything is sent.
+    pub number: String,
+    pub order_number: String,
+    /// The warehouse's id of the delivered order.
+    pub warehouse_order_id: i32,
+    pub comment: Option<String>,
+    pub lines: Vec<ReturnDraftLine>,
+}
+
+/// One line of a [`ReturnOrderDraft`]: units of one warehouse order line, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnDraftLine {
+    pub row_number: String,
+    pub order_line_id: i32,
+    pub sku: String,
+    pub quantity: i64,
+    pub cause_code: String,
+    pub cause_name: Option<String>,
+    pub comment: Option<String>,
+}
+
+/// A comment for the shop order a return belongs to. `generation` numbers the comments written
+/// for one return (1 is the announcement), so each is one change and none is written twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShopComment {
+    pub shop_order_id: i64,
+    pub generation: u32,
+    pub text: String,
+}
+
 /// Checks a return against the order's delivered lines; names every problem.
 pub fn validate_return(
     order_number: &str,

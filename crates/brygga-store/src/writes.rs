@@ -26,8 +26,9 @@ use crate::Store;
 use crate::error::StoreError;
 use crate::table::{
     articles, cursors, events, json_text, one_row, order_links, outbox, purchase_orders,
-    release_batches, stock_levels,
+    release_batches, returns, stock_levels,
 };
+use crate::{Enqueued, NewOutboxRow, ReturnRecord};
 
 thread_local! {
     /// The stores (by address) whose `atomically` this thread is inside; see [`refuse_reentry`].
@@ -315,6 +316,44 @@ impl Writes<'_> {
             purchase_orders::record_reported(conn, number, now_ms)
         })?;
         Ok(())
+    }
+
+    /// Queues a call unless one with the same kind and idempotency key exists, in this
+    /// transaction: whatever made the call necessary commits with it or not at all.
+    pub fn enqueue(&self, new: &NewOutboxRow, now_ms: i64) -> Result<Enqueued, StoreError> {
+        let payload = json_text(&new.payload, "an outbox payload")?;
+        self.run("enqueueing an outbox row", |conn| {
+            outbox::insert(conn, new, &payload, now_ms)
+        })
+    }
+
+    /// Stores a return the merchant registers; an error if its number is taken, so two returns
+    /// can never share one warehouse return order.
+    pub fn return_registered(&self, record: &ReturnRecord) -> Result<(), StoreError> {
+        self.run("registering a return", |conn| returns::insert_new(conn, record))
+    }
+
+    /// Records the warehouse's id of a return order it accepted.
+    pub fn return_sent(&self, number: &str, warehouse_id: i64, now_ms: i64) -> Result<(), StoreError> {
+        self.run("recording a sent return", |conn| {
+            returns::record_sent(conn, number, warehouse_id, now_ms)
+        })?;
+        Ok(())
+    }
+
+    /// Sets the merchant's handling of a return (state, note, refund) and counts one more shop
+    /// comment; returns that comment's generation.
+    pub fn return_handling(
+        &self,
+        number: &str,
+        state: &str,
+        handling_note: Option<&str>,
+        refund: Option<(i64, &str)>,
+        now_ms: i64,
+    ) -> Result<u32, StoreError> {
+        self.run("saving a return's handling", |conn| {
+            returns::set_handling(conn, number, state, handling_note, refund, now_ms)
+        })
     }
 
     /// Moves change feed `feed` to `value`.

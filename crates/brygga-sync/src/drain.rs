@@ -92,9 +92,13 @@ impl Engine {
         effect: &Effect,
     ) -> Result<(), StoreError> {
         let now_ms = self.now_ms();
+        let follow_up = crate::return_ops::follow_up(operation).map(|op| self.outbox_row(&op));
         self.store.atomically(|w| {
             w.outbox_done(row.id, now_ms)?;
             record_effect(w, operation, effect, now_ms)?;
+            if let Some(next) = &follow_up {
+                w.enqueue(next, now_ms)?;
+            }
             w.event(
                 &operation.subject(),
                 operation.kind(),
@@ -248,6 +252,11 @@ fn record_effect(
         ),
         Effect::PurchaseOrderCancelled { number } => w.purchase_order_cancelled(number, now_ms),
         Effect::ReceiptReported { number } => w.purchase_order_reported(number, now_ms),
+        Effect::ReturnOrderSent {
+            number,
+            warehouse_return_order_id,
+        } => w.return_sent(number, i64::from(*warehouse_return_order_id), now_ms),
+        Effect::ShopCommented { .. } => Ok(()),
     }
 }
 
@@ -305,6 +314,17 @@ fn done_payload(row: &OutboxRow, operation: &Operation, effect: &Effect) -> serd
             },
             _,
         ) => serde_json::json!({"warehouseOrderId": warehouse_order_id}),
+        (
+            _,
+            Effect::ReturnOrderSent {
+                warehouse_return_order_id,
+                ..
+            },
+        ) => serde_json::json!({"warehouseReturnOrderId": warehouse_return_order_id}),
+        (Operation::CommentOnShopOrder { comment, .. }, _) => serde_json::json!({
+            "shopOrderId": comment.shop_order_id,
+            "text": comment.text,
+        }),
         (_, Effect::PutOnHold { held_status, .. }) => {
             serde_json::json!({"heldStatus": held_status})
         }
@@ -328,7 +348,9 @@ fn order_of(operation: &Operation) -> Option<i64> {
         | Operation::SetShopStock { .. }
         | Operation::UpsertPurchaseOrder { .. }
         | Operation::CancelPurchaseOrder { .. }
-        | Operation::AcknowledgeReceived { .. } => None,
+        | Operation::AcknowledgeReceived { .. }
+        | Operation::UpsertReturnOrder { .. }
+        | Operation::CommentOnShopOrder { .. } => None,
     }
 }
 

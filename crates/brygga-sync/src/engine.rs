@@ -12,7 +12,7 @@ use brygga_core::clock::Clock;
 use brygga_core::operation::Operation;
 use brygga_core::retry::RetryPolicy;
 use brygga_core::schedule::Flow;
-use brygga_store::{Enqueued, NewOutboxRow, Store, StoreError, SyncOutcome};
+use brygga_store::{Enqueued, Store, StoreError, SyncOutcome};
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::error::SyncError;
@@ -165,17 +165,7 @@ impl Engine {
                 .outbox()
                 .supersede_pending(kind, &format!("{prefix}#"), &key, now_ms)?;
         }
-        self.store.outbox().enqueue(
-            NewOutboxRow {
-                kind: kind.to_owned(),
-                idempotency_key: key,
-                payload: serde_json::to_value(operation)
-                    .expect("operations are plain data and always serialise"),
-                max_attempts: self.retry.max_attempts,
-                run_at_ms: now_ms,
-            },
-            now_ms,
-        )
+        self.store.outbox().enqueue(self.outbox_row(operation), now_ms)
     }
 
     /// A feed's cursor: the time its last cycle started reading (`None` before the first).

@@ -66,6 +66,13 @@ pub enum Effect {
     ReceiptReported {
         number: String,
     },
+    ReturnOrderSent {
+        number: String,
+        warehouse_return_order_id: i32,
+    },
+    ShopCommented {
+        about: String,
+    },
 }
 
 /// A failed operation: how to treat it, and what to show.
@@ -243,6 +250,9 @@ pub async fn execute(
         | Operation::CancelPurchaseOrder { .. }
         | Operation::AcknowledgeReceived { .. } => {
             crate::inbound::execute_inbound(op, retry, remotes).await
+        }
+        Operation::UpsertReturnOrder { .. } | Operation::CommentOnShopOrder { .. } => {
+            crate::return_ops::execute_returns(op, retry, remotes).await
         }
         Operation::SetShopStock {
             sku,

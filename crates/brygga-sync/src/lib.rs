@@ -17,6 +17,7 @@ pub mod order_events;
 pub mod progress;
 pub mod release;
 mod release_ops;
+pub mod return_ops;
 pub mod report;
 pub mod resend;
 pub mod scheduler;

@@ -14,7 +14,7 @@ mod view;
 
 use brygga_core::inbound::{PurchaseOrderDraft, purchase_order_number};
 use brygga_store::{PurchaseOrderKind, PurchaseOrderState};
-use brygga_sync::{Engine, Stop};
+use brygga_sync::Engine;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,6 +30,7 @@ pub use view::{
 pub(crate) use view::{Loaded, load_all};
 
 use crate::products::sync_error;
+use crate::sync::drain_now as drain;
 use crate::{App, ErrorCode, IpcError};
 
 /// `list_purchase_orders`: cancelled ones only when asked for.
@@ -132,13 +133,6 @@ fn load(app: &App, number: &str) -> Result<Loaded, IpcError> {
         .get(number.trim())?
         .ok_or_else(|| not_found(number))?;
     Loaded::load(store, record)
-}
-
-/// Drains the outbox now, so the answer says what the warehouse did.
-async fn drain(engine: &Engine) -> Result<(), IpcError> {
-    let stop = Stop::default();
-    engine.drain(stop.flag()).await.map_err(sync_error)?;
-    Ok(())
 }
 
 fn saved(app: &App, number: &str, cancel: bool) -> Result<PurchaseOrderSaved, IpcError> {

@@ -13,6 +13,11 @@ mod view;
 mod warehouse;
 
 use brygga_core::returns::{HandlingChange, HandlingState, Money, check_transition};
+use brygga_ongoing::OngoingClient;
+use brygga_ongoing::return_orders::ReturnOrder;
+use brygga_store::ReturnRecord;
+use brygga_sync::Engine;
+use brygga_sync::return_ops::Delivery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,7 +26,7 @@ pub use register::{
     ReturnableOrder, ReturnableOrders, find_returnable_orders, register_return,
 };
 pub use view::{
-    MoneyView, ReturnDetail, ReturnDifferenceView, ReturnKindName, ReturnLineView, ReturnStateName,
+    DeliveryState, MoneyView, ReturnDelivery, ReturnDetail, ReturnDifferenceView, ReturnKindName, ReturnLineView, ReturnStateName,
     ReturnSummary,
 };
 
@@ -136,14 +141,12 @@ pub async fn list_return_causes(
 /// goods that arrived show.
 pub async fn list_returns(app: &App, req: ListReturnsRequest) -> Result<ReturnList, IpcError> {
     let remotes = crate::sync::remotes(app)?;
+    let engine = crate::sync::engine(app)?;
     let orders = warehouse::refresh(app, &remotes.warehouse).await?;
     let store = app.store()?;
     let mut returns = Vec::new();
     for record in store.returns().list()? {
-        let order = orders
-            .iter()
-            .find(|o| o.number() == Some(record.number.as_str()));
-        returns.push(view::detail(&record, order).summary);
+        returns.push(present(&engine, &record, &orders)?.summary);
     }
     let waiting_for_merchant = returns.iter().filter(|r| r.waiting_for_merchant).count() as u32;
     if !req.include_finished {
@@ -158,16 +161,75 @@ pub async fn list_returns(app: &App, req: ListReturnsRequest) -> Result<ReturnLi
 /// One return with its lines and differences.
 pub async fn return_detail(app: &App, req: ReturnRequest) -> Result<ReturnDetail, IpcError> {
     let remotes = crate::sync::remotes(app)?;
+    let engine = crate::sync::engine(app)?;
     let orders = warehouse::refresh(app, &remotes.warehouse).await?;
     let record = app
         .store()?
         .returns()
         .get(req.number.trim())?
         .ok_or_else(|| not_found(&req.number))?;
+    present(&engine, &record, &orders)
+}
+
+/// A stored return with what the warehouse reports of it and where its calls stand.
+fn present(
+    engine: &Engine,
+    record: &ReturnRecord,
+    orders: &[ReturnOrder],
+) -> Result<ReturnDetail, IpcError> {
     let order = orders
         .iter()
         .find(|o| o.number() == Some(record.number.as_str()));
-    Ok(view::detail(&record, order))
+    let delivery = engine.return_delivery(&record.number)?;
+    let draft = match order {
+        Some(_) => None,
+        None => engine.return_order_draft(&record.number)?,
+    };
+    Ok(view::detail(
+        record,
+        view::Known {
+            order,
+            draft: draft.as_ref(),
+            delivery: &delivery,
+        },
+    ))
+}
+
+/// What registering a return or moving it on answers, after its calls were made (or queued):
+/// the return, and whether the shop order's comment was written and, if not, why.
+async fn saved(
+    app: &App,
+    engine: &Engine,
+    warehouse_client: &OngoingClient,
+    number: &str,
+    problem: Option<String>,
+) -> Result<ReturnSaved, IpcError> {
+    let orders = warehouse::refresh(app, warehouse_client).await?;
+    let record = app
+        .store()?
+        .returns()
+        .get(number)?
+        .ok_or_else(|| not_found(number))?;
+    let detail = present(engine, &record, &orders)?;
+    let (shop_comment_written, problem) = match (engine.return_delivery(number)?, problem) {
+        (_, Some(problem)) => (false, Some(problem)),
+        (Delivery::Done, None) => (record.comment_generation > 0, None),
+        (Delivery::Waiting { message }, None) => (
+            false,
+            Some(match message {
+                Some(message) => format!(
+                    "it is queued and is sent as soon as the other side answers (last try: {message})"
+                ),
+                None => "it is queued and is sent as soon as the other side answers".to_owned(),
+            }),
+        ),
+        (Delivery::Failed { message }, None) => (false, Some(message)),
+    };
+    Ok(ReturnSaved {
+        detail,
+        shop_comment_written,
+        problem,
+    })
 }
 
 fn not_found(number: &str) -> IpcError {
@@ -186,16 +248,18 @@ fn core_state(state: ReturnStateName) -> HandlingState {
     }
 }
 
-/// Moves a return on and writes a comment on the shop order saying so.
+/// Moves a return on and writes a comment on the shop order saying so, through the outbox: the
+/// handling and the comment's call are saved together, so the comment is never lost or doubled.
 pub async fn set_return_state(
     app: &App,
     req: SetReturnStateRequest,
 ) -> Result<ReturnSaved, IpcError> {
     let number = req.number.trim().to_owned();
     let remotes = crate::sync::remotes(app)?;
-    let orders = warehouse::refresh(app, &remotes.warehouse).await?;
-    let store = app.store()?;
-    let record = store
+    let engine = crate::sync::engine(app)?;
+    warehouse::refresh(app, &remotes.warehouse).await?;
+    let record = app
+        .store()?
         .returns()
         .get(&number)?
         .ok_or_else(|| not_found(&number))?;
@@ -220,32 +284,25 @@ pub async fn set_return_state(
     check_transition(from, &change).map_err(|problem| {
         IpcError::new(ErrorCode::Validation, format!("return {number}: {problem}"))
     })?;
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    store.returns().set_handling(
-        &number,
-        change.to.as_str(),
-        note.as_deref(),
-        refund
-            .as_ref()
-            .map(|m| (m.minor_units, m.currency.as_str())),
-        now_ms,
-    )?;
-    let record = store
-        .returns()
-        .get(&number)?
-        .ok_or_else(|| not_found(&number))?;
     let text = handling_comment(&record.number, change.to, note.as_deref(), refund.as_ref());
-    let (shop_comment_written, problem) =
-        warehouse::comment_on_shop_order(&remotes.shop, record.order_number.as_deref(), &text)
-            .await;
-    let order = orders
-        .iter()
-        .find(|o| o.number() == Some(record.number.as_str()));
-    Ok(ReturnSaved {
-        detail: view::detail(&record, order),
-        shop_comment_written,
-        problem,
-    })
+    let (comment, problem) = match record.order_number.as_deref().map(warehouse::shop_order_id) {
+        Some(Ok(shop_order_id)) => (Some((shop_order_id, text)), None),
+        Some(Err(problem)) => (None, Some(problem)),
+        None => (None, None),
+    };
+    engine.queue_return_handling(
+        &record,
+        (
+            change.to.as_str(),
+            note.as_deref(),
+            refund
+                .as_ref()
+                .map(|m| (m.minor_units, m.currency.as_str())),
+        ),
+        comment,
+    )?;
+    crate::sync::drain_now(&engine).await?;
+    saved(app, &engine, &remotes.warehouse, &number, problem).await
 }
 
 /// The comment the shop order gets when the merchant moves a return on.

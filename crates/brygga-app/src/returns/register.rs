@@ -1,22 +1,25 @@
 //! Registering a return: find the delivered order (by number, customer name or e-mail) with what
 //! can still be returned per line, check the lines and cause, create the return order in the
-//! warehouse linked to the order's lines, and comment on the shop order.
+//! warehouse linked to the order's lines through the outbox, and comment on the shop order once the
+//! warehouse has it.
 
 use std::collections::HashMap;
 
-use brygga_core::returns::{DeliveredLine, RequestedLine, ReturnKind, validate_return};
+use brygga_core::returns::{
+    DeliveredLine, RequestedLine, ReturnDraftLine, ReturnKind, ReturnOrderDraft, ShopComment,
+    validate_return,
+};
 use brygga_ongoing::OngoingClient;
 use brygga_ongoing::orders::{Order, OrderQuery};
-use brygga_ongoing::return_orders::{
-    CodeName, ReturnOrderLineUpsert, ReturnOrderQuery, ReturnOrderUpsert,
-};
+use brygga_ongoing::return_orders::ReturnOrderQuery;
 use brygga_store::ReturnRecord;
+use brygga_sync::Engine;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ReturnSaved;
-use super::view::{self, ReturnKindName};
-use super::warehouse::{comment_on_shop_order, returns_error};
+use super::view::ReturnKindName;
+use super::warehouse::{returns_error, shop_order_id};
 use crate::{App, ErrorCode, IpcError};
 
 /// `find_returnable_orders`: an order number, or part of a customer's name or e-mail.
@@ -105,22 +108,34 @@ fn line_sku(order: &Order, line_id: i32) -> Option<String> {
         .and_then(|article| article.article_number.clone())
 }
 
-/// Per SKU, delivered and already returned units of a warehouse order.
-async fn delivered_lines(
+/// What an order's earlier returns hold: the return order numbers taken, and units per SKU.
+#[derive(Debug, Default)]
+struct EarlierReturns {
+    numbers: Vec<String>,
+    units: HashMap<String, i64>,
+}
+
+/// The order's earlier returns: the warehouse's return orders for it, and the ones registered
+/// here and still waiting to be sent (so a return registered while the warehouse is down still
+/// counts).
+async fn earlier_returns(
     warehouse: &OngoingClient,
+    engine: &Engine,
     order: &Order,
-) -> Result<(Vec<DeliveredLine>, Vec<ReturnableLine>), IpcError> {
+) -> Result<EarlierReturns, IpcError> {
     let number = order.order_info.order_number.clone().unwrap_or_default();
-    let shipped = order.order_info.shipped_time.is_some();
-    let earlier = warehouse
+    let in_warehouse = warehouse
         .return_orders(&ReturnOrderQuery {
-            customer_order_numbers: vec![number],
+            customer_order_numbers: vec![number.clone()],
             ..Default::default()
         })
         .await
         .map_err(|err| returns_error(&err))?;
-    let mut returned: HashMap<String, i64> = HashMap::new();
-    for return_order in &earlier {
+    let mut earlier = EarlierReturns::default();
+    for return_order in &in_warehouse {
+        earlier
+            .numbers
+            .extend(return_order.number().map(str::to_owned));
         for line in &return_order.return_order_lines {
             let sku = line
                 .article
@@ -132,13 +147,31 @@ async fn delivered_lines(
                         .and_then(|l| line_sku(order, l.order_line_id))
                 });
             if let Some(sku) = sku {
-                *returned.entry(sku).or_default() += units(
+                *earlier.units.entry(sku).or_default() += units(
                     line.to_be_returned_number_of_items
                         .max(line.returned_number_of_items),
                 );
             }
         }
     }
+    for draft in engine.unsent_return_orders()? {
+        if draft.order_number != number || earlier.numbers.contains(&draft.number) {
+            continue;
+        }
+        for line in &draft.lines {
+            *earlier.units.entry(line.sku.clone()).or_default() += line.quantity;
+        }
+        earlier.numbers.push(draft.number);
+    }
+    Ok(earlier)
+}
+
+/// Per SKU, delivered and already returned units of a warehouse order.
+fn delivered_lines(
+    order: &Order,
+    earlier: &EarlierReturns,
+) -> (Vec<DeliveredLine>, Vec<ReturnableLine>) {
+    let shipped = order.order_info.shipped_time.is_some();
     let mut core = Vec::new();
     let mut views = Vec::new();
     for line in &order.order_lines {
@@ -150,7 +183,7 @@ async fn delivered_lines(
         } else {
             0
         };
-        let already_returned = returned.get(&sku).copied().unwrap_or(0);
+        let already_returned = earlier.units.get(&sku).copied().unwrap_or(0);
         let delivered_line = DeliveredLine {
             sku: sku.clone(),
             delivered,
@@ -165,7 +198,20 @@ async fn delivered_lines(
         });
         core.push(delivered_line);
     }
-    Ok((core, views))
+    (core, views)
+}
+
+/// The next return number of an order, `{order}-R{n}`, free both here and in the warehouse.
+fn next_number(order_number: &str, taken: &[String]) -> String {
+    let used = |n: usize| {
+        let number = format!("{order_number}-R{n}");
+        taken.contains(&number)
+    };
+    let mut n = taken.len() + 1;
+    while used(n) {
+        n += 1;
+    }
+    format!("{order_number}-R{n}")
 }
 
 fn matches(order: &Order, query: &str) -> bool {
@@ -196,6 +242,7 @@ pub async fn find_returnable_orders(
         ));
     }
     let remotes = crate::sync::remotes(app)?;
+    let engine = crate::sync::engine(app)?;
     let warehouse = &remotes.warehouse;
     let mut found = warehouse
         .orders(&OrderQuery {
@@ -216,7 +263,8 @@ pub async fn find_returnable_orders(
     }
     let mut orders = Vec::new();
     for order in found.into_iter().take(MAX_FOUND) {
-        let (_, lines) = delivered_lines(warehouse, &order).await?;
+        let earlier = earlier_returns(warehouse, &engine, &order).await?;
+        let (_, lines) = delivered_lines(&order, &earlier);
         orders.push(ReturnableOrder {
             order_number: order.order_info.order_number.clone().unwrap_or_default(),
             customer_name: order.consignee.as_ref().and_then(|c| c.name.clone()),
@@ -232,8 +280,9 @@ pub async fn find_returnable_orders(
     Ok(ReturnableOrders { orders })
 }
 
-/// Registers a return: checks it, creates the return order in the warehouse linked to the
-/// order's lines, stores it and comments on the shop order.
+/// Registers a return: checks it, stores it and queues its return order (linked to the order's
+/// lines) under its number in one transaction, then sends it. The shop order's comment follows
+/// once the warehouse has the return order.
 pub async fn register_return(
     app: &App,
     req: RegisterReturnRequest,
@@ -252,6 +301,7 @@ pub async fn register_return(
     };
     let order_number = req.order_number.trim().to_owned();
     let remotes = crate::sync::remotes(app)?;
+    let engine = crate::sync::engine(app)?;
     let warehouse = &remotes.warehouse;
     let order = warehouse
         .orders(&OrderQuery {
@@ -275,7 +325,8 @@ pub async fn register_return(
         .await
         .map_err(|err| returns_error(&err))?;
     let known: Vec<String> = causes.iter().filter_map(|c| c.code.clone()).collect();
-    let (delivered, _) = delivered_lines(warehouse, &order).await?;
+    let earlier = earlier_returns(warehouse, &engine, &order).await?;
+    let (delivered, _) = delivered_lines(&order, &earlier);
     let requested: Vec<RequestedLine> = req
         .lines
         .iter()
@@ -288,14 +339,12 @@ pub async fn register_return(
     validate_return(&order_number, &delivered, &requested, &cause, &known)
         .map_err(|problems| IpcError::new(ErrorCode::Validation, problems.join("; ")))?;
 
-    let earlier = warehouse
-        .return_orders(&ReturnOrderQuery {
-            customer_order_numbers: vec![order_number.clone()],
-            ..Default::default()
-        })
-        .await
-        .map_err(|err| returns_error(&err))?;
-    let number = format!("{order_number}-R{}", earlier.len() + 1);
+    let store = app.store()?;
+    let mut taken = earlier.numbers.clone();
+    taken.extend(store.returns().numbers_for_order(&order_number)?);
+    taken.sort();
+    taken.dedup();
+    let number = next_number(&order_number, &taken);
     let note = req
         .note
         .as_deref()
@@ -321,48 +370,65 @@ pub async fn register_return(
                     format!("{} is not on order {order_number}", line.sku),
                 )
             })?;
-        lines.push(ReturnOrderLineUpsert {
+        lines.push(ReturnDraftLine {
             row_number: (index + 1).to_string(),
             order_line_id: order_line.id,
-            number_of_items: line.quantity as f64,
-            cause: Some(CodeName {
-                code: Some(cause.clone()),
-                name: cause_name.clone(),
-            }),
+            sku: line.sku.clone(),
+            quantity: line.quantity,
+            cause_code: cause.clone(),
+            cause_name: cause_name.clone(),
             comment: note.clone(),
         });
     }
-    let upsert = ReturnOrderUpsert {
-        return_order_number: number.clone(),
-        order_id: order.order_info.order_id,
+    let draft = ReturnOrderDraft {
+        number: number.clone(),
+        order_number: order_number.clone(),
+        warehouse_order_id: order.order_info.order_id,
         comment: note.clone(),
-        in_date: None,
-        warehouse_id: None,
         lines,
     };
-    let id = warehouse
-        .upsert_return_order(&upsert)
-        .await
-        .map_err(|err| returns_error(&err))?;
+    let (announcement, problem) =
+        match shop_order_id(&order_number) {
+            Ok(shop_order_id) => (
+                Some(ShopComment {
+                    shop_order_id,
+                    generation: 1,
+                    text: announcement_text(&number, kind, &cause, &requested, note.as_deref()),
+                }),
+                None,
+            ),
+            Err(problem) => (None, Some(problem)),
+        };
     let now_ms = chrono::Utc::now().timestamp_millis();
     let record = ReturnRecord {
         number: number.clone(),
-        warehouse_id: Some(i64::from(id)),
+        warehouse_id: None,
         order_number: Some(order_number.clone()),
         kind: kind.as_str().to_owned(),
         cause: Some(cause.clone()),
-        note: note.clone(),
+        note,
         state: "announced".to_owned(),
         handling_note: None,
         refund_minor: None,
         refund_currency: None,
         arrived_at_ms: None,
-        comment_generation: 0,
+        comment_generation: u32::from(announcement.is_some()),
         created_at_ms: now_ms,
         updated_at_ms: now_ms,
     };
-    let store = app.store()?;
-    store.returns().insert_or_link(&record)?;
+    engine.queue_return(&record, draft, announcement)?;
+    crate::sync::drain_now(&engine).await?;
+    super::saved(app, &engine, warehouse, &number, problem).await
+}
+
+/// The comment announcing a return on its shop order.
+fn announcement_text(
+    number: &str,
+    kind: ReturnKind,
+    cause: &str,
+    requested: &[RequestedLine],
+    note: Option<&str>,
+) -> String {
     let summary: Vec<String> = requested
         .iter()
         .map(|l| format!("{} x {}", l.sku, l.quantity))
@@ -375,19 +441,8 @@ pub async fn register_return(
         "Return {number} announced to the warehouse ({kind_text}, cause {cause}): {}",
         summary.join(", ")
     );
-    if let Some(note) = &note {
+    if let Some(note) = note {
         text.push_str(&format!(". {note}"));
     }
-    let (shop_comment_written, problem) =
-        comment_on_shop_order(&remotes.shop, Some(&order_number), &text).await;
-    let stored = store.returns().get(&number)?.unwrap_or(record);
-    let return_order = warehouse
-        .return_order(id)
-        .await
-        .map_err(|err| returns_error(&err))?;
-    Ok(ReturnSaved {
-        detail: view::detail(&stored, Some(&return_order)),
-        shop_comment_written,
-        problem,
-    })
+    text
 }

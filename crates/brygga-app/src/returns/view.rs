@@ -1,9 +1,12 @@
 //! What the returns commands answer: returns with their lines as the warehouse reports them and
 //! the merchant's handling from the store, and the orders a return can be registered against.
 
-use brygga_core::returns::{DeviationKind, LineDeviation, ReceivedLine, differences};
+use brygga_core::returns::{
+    DeviationKind, LineDeviation, ReceivedLine, ReturnOrderDraft, differences,
+};
 use brygga_ongoing::return_orders::ReturnOrder;
 use brygga_store::ReturnRecord;
+use brygga_sync::return_ops::Delivery;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -68,8 +71,51 @@ pub struct ReturnSummary {
     /// Goods have arrived and the merchant has not yet refunded or closed it.
     pub waiting_for_merchant: bool,
     pub refund: Option<MoneyView>,
+    /// Whether the calls made for it (the return order, the shop comments) went through.
+    pub delivery: ReturnDelivery,
     /// When Brygga first saw it (RFC 3339).
     pub created_at: String,
+}
+
+/// Where the calls for a return stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum DeliveryState {
+    /// Every call was made.
+    Sent,
+    /// A call waits to be made or retried; the sync does it without the merchant.
+    Waiting,
+    /// A call gave up; it can be retried from the sync log.
+    Failed,
+}
+
+/// The calls for a return, and why one waits or failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReturnDelivery {
+    pub state: DeliveryState,
+    pub message: Option<String>,
+}
+
+impl From<&Delivery> for ReturnDelivery {
+    fn from(delivery: &Delivery) -> Self {
+        match delivery {
+            Delivery::Done => ReturnDelivery {
+                state: DeliveryState::Sent,
+                message: None,
+            },
+            Delivery::Waiting { message } => ReturnDelivery {
+                state: DeliveryState::Waiting,
+                message: message.clone(),
+            },
+            Delivery::Failed { message } => ReturnDelivery {
+                state: DeliveryState::Failed,
+                message: Some(message.clone()),
+            },
+        }
+    }
 }
 
 /// One line of a return.
@@ -187,6 +233,23 @@ pub(crate) fn lines(order: Option<&ReturnOrder>) -> Vec<ReturnLineView> {
         .collect()
 }
 
+/// The lines of a return the warehouse does not have yet, as they were registered.
+pub(crate) fn draft_lines(draft: &ReturnOrderDraft) -> Vec<ReturnLineView> {
+    draft
+        .lines
+        .iter()
+        .map(|line| ReturnLineView {
+            sku: line.sku.clone(),
+            name: None,
+            announced: u32::try_from(line.quantity).unwrap_or(0),
+            received: 0,
+            removed: 0,
+            cause: Some(line.cause_code.clone()),
+            conditions: Vec::new(),
+        })
+        .collect()
+}
+
 /// Whether the warehouse reports goods for the return.
 pub(crate) fn has_arrived(lines: &[ReturnLineView]) -> bool {
     lines.iter().any(|line| line.received > 0)
@@ -229,9 +292,22 @@ fn time(ms: i64) -> String {
         .to_rfc3339()
 }
 
+/// What is known of a return besides its stored record: the warehouse's return order, or the
+/// draft still waiting to be sent, and where its calls stand.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Known<'a> {
+    pub order: Option<&'a ReturnOrder>,
+    pub draft: Option<&'a ReturnOrderDraft>,
+    pub delivery: &'a Delivery,
+}
+
 /// A return as the list and the detail show it.
-pub(crate) fn detail(record: &ReturnRecord, order: Option<&ReturnOrder>) -> ReturnDetail {
-    let lines = lines(order);
+pub(crate) fn detail(record: &ReturnRecord, known: Known<'_>) -> ReturnDetail {
+    let order = known.order;
+    let lines = match (order, known.draft) {
+        (None, Some(draft)) => draft_lines(draft),
+        _ => lines(order),
+    };
     // A return the merchant marked received (or later) counts as finished arriving.
     let arrival_done = record.state != "announced";
     let differences = difference_views(&lines, arrival_done);
@@ -265,6 +341,7 @@ pub(crate) fn detail(record: &ReturnRecord, order: Option<&ReturnOrder>) -> Retu
                 currency,
             },
         ),
+        delivery: ReturnDelivery::from(known.delivery),
         created_at: time(record.created_at_ms),
     };
     ReturnDetail {

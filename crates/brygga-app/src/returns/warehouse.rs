@@ -1,10 +1,9 @@
 //! Talking to the two systems about returns: reading the warehouse's return orders into the
 //! store (linking the 3PL's own returns to their shop orders), the clear error when the returns
-//! module is off, and the comment on the shop order.
+//! module is off, and which shop order a comment goes to.
 
 use brygga_ongoing::return_orders::{ReturnOrder, ReturnOrderQuery};
 use brygga_ongoing::{OngoingClient, OngoingError};
-use brygga_starweb::StarwebClient;
 
 use crate::{App, ErrorCode, IpcError};
 
@@ -50,30 +49,9 @@ pub(crate) async fn refresh(
     Ok(orders)
 }
 
-/// Writes a comment on the shop order; says whether it was written and, if not, why.
-pub(crate) async fn comment_on_shop_order(
-    shop: &StarwebClient,
-    order_number: Option<&str>,
-    text: &str,
-) -> (bool, Option<String>) {
-    let Some(order_number) = order_number else {
-        return (false, None);
-    };
-    let Ok(order_id) = order_number.parse::<i32>() else {
-        return (
-            false,
-            Some(format!(
-                "the order number {order_number} is not a shop order id, so no comment was written"
-            )),
-        );
-    };
-    match shop.add_order_comment(order_id, text).await {
-        Ok(_) => (true, None),
-        Err(err) => (
-            false,
-            Some(format!(
-                "the comment on shop order {order_number} was not written: {err}"
-            )),
-        ),
-    }
+/// The shop's order id behind an order number; why no comment can be written when it is not one.
+pub(crate) fn shop_order_id(order_number: &str) -> Result<i64, String> {
+    order_number.trim().parse::<i64>().map_err(|_| {
+        format!("the order number {order_number} is not a shop order id, so no comment was written")
+    })
 }

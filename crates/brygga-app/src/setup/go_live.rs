@@ -115,6 +115,10 @@ pub enum PlannedWrite {
     ShopStock,
     /// A purchase order pre-advised, cancelled or reported in the warehouse.
     WarehousePurchaseOrder,
+    /// A customer's return order created in the warehouse.
+    WarehouseReturn,
+    /// A comment written on a shop order.
+    ShopComment,
 }
 
 impl From<&Operation> for PlannedWrite {
@@ -130,6 +134,8 @@ impl From<&Operation> for PlannedWrite {
             Operation::UpsertPurchaseOrder { .. }
             | Operation::CancelPurchaseOrder { .. }
             | Operation::AcknowledgeReceived { .. } => PlannedWrite::WarehousePurchaseOrder,
+            Operation::UpsertReturnOrder { .. } => PlannedWrite::WarehouseReturn,
+            Operation::CommentOnShopOrder { .. } => PlannedWrite::ShopComment,
         }
     }
 }

@@ -19,10 +19,10 @@
 use std::str::FromStr;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OptionalExtension, Row, ToSql, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use serde::{Deserialize, Serialize};
 
-use super::{json_column, json_text, sql_limit};
+use super::{json_column, sql_limit};
 use crate::Store;
 use crate::error::StoreError;
 
@@ -175,6 +175,41 @@ pub(crate) fn mark_done(conn: &Connection, id: i64, now_ms: i64) -> rusqlite::Re
 
 /// The smallest text above every text that starts with `prefix`: the prefix with its last character
 /// raised by one code point (`None` when no such bound exists, and the range stays open).
+/// Inserts a row unless one with the same kind and key exists; says which row stands for it.
+pub(crate) fn insert(
+    conn: &Connection,
+    new: &NewOutboxRow,
+    payload: &str,
+    now_ms: i64,
+) -> rusqlite::Result<Enqueued> {
+    let inserted = conn
+        .query_row(
+            "INSERT INTO outbox (kind, idempotency_key, payload, status, attempts,
+                 max_attempts, run_at_ms, created_at_ms, updated_at_ms)
+             VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?5, ?6, ?6)
+             ON CONFLICT (kind, idempotency_key) DO NOTHING
+             RETURNING id",
+            params![
+                new.kind,
+                new.idempotency_key,
+                payload,
+                new.max_attempts,
+                new.run_at_ms,
+                now_ms
+            ],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(match inserted {
+        Some(id) => Enqueued::Inserted(id),
+        None => Enqueued::AlreadyQueued(conn.query_row(
+            "SELECT id FROM outbox WHERE kind = ?1 AND idempotency_key = ?2",
+            params![new.kind, new.idempotency_key],
+            |row| row.get(0),
+        )?),
+    })
+}
+
 fn key_prefix_end(prefix: &str) -> Option<String> {
     let mut chars: Vec<char> = prefix.chars().collect();
     while let Some(last) = chars.pop() {
@@ -204,38 +239,8 @@ impl<'s> Outbox<'s> {
 
     /// Queues a call unless one with the same kind and idempotency key exists.
     pub fn enqueue(&self, new: NewOutboxRow, now_ms: i64) -> Result<Enqueued, StoreError> {
-        let payload = json_text(&new.payload, "an outbox payload")?;
-        self.store.run("enqueueing an outbox row", |conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let inserted = tx
-                .query_row(
-                    "INSERT INTO outbox (kind, idempotency_key, payload, status, attempts,
-                         max_attempts, run_at_ms, created_at_ms, updated_at_ms)
-                     VALUES (?1, ?2, ?3, 'pending', 0, ?4, ?5, ?6, ?6)
-                     ON CONFLICT (kind, idempotency_key) DO NOTHING
-                     RETURNING id",
-                    params![
-                        new.kind,
-                        new.idempotency_key,
-                        payload,
-                        new.max_attempts,
-                        new.run_at_ms,
-                        now_ms
-                    ],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let outcome = match inserted {
-                Some(id) => Enqueued::Inserted(id),
-                None => Enqueued::AlreadyQueued(tx.query_row(
-                    "SELECT id FROM outbox WHERE kind = ?1 AND idempotency_key = ?2",
-                    params![new.kind, new.idempotency_key],
-                    |row| row.get(0),
-                )?),
-            };
-            tx.commit()?;
-            Ok(outcome)
-        })
+        self.store
+            .atomically(|w| w.enqueue(&new, now_ms))
     }
 
     /// Claims the oldest due pending row (by `run_at_ms`, then id): marks it running and counts

@@ -4,7 +4,7 @@
 //! The lines and quantities stay in the warehouse, which is read when they are shown; this table
 //! holds what only Brygga knows: the kind, the order it returns, and how the merchant handled it.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::Store;
@@ -130,31 +130,80 @@ impl<'s> Returns<'s> {
         })
     }
 
-    /// Sets the merchant's handling: state, note, refund; counts one more shop comment.
-    pub fn set_handling(
-        &self,
-        number: &str,
-        state: &str,
-        handling_note: Option<&str>,
-        refund: Option<(i64, &str)>,
-        now_ms: i64,
-    ) -> Result<(), StoreError> {
-        self.store.run("saving a return's handling", |conn| {
-            conn.execute(
-                "UPDATE returns SET state = ?2, handling_note = coalesce(?3, handling_note),
-                   refund_minor = ?4, refund_currency = ?5,
-                   comment_generation = comment_generation + 1, updated_at_ms = ?6
-                 WHERE number = ?1",
-                params![
-                    number,
-                    state,
-                    handling_note,
-                    refund.map(|r| r.0),
-                    refund.map(|r| r.1),
-                    now_ms
-                ],
-            )
-            .map(drop)
+    /// The numbers of the returns of one shop order.
+    pub fn numbers_for_order(&self, order_number: &str) -> Result<Vec<String>, StoreError> {
+        self.store.run("listing an order's returns", |conn| {
+            let mut statement =
+                conn.prepare("SELECT number FROM returns WHERE order_number = ?1 ORDER BY number")?;
+            statement
+                .query_map(params![order_number], |row| row.get(0))?
+                .collect()
         })
     }
+}
+
+/// Inserts a new return; fails on a number already stored.
+pub(crate) fn insert_new(conn: &Connection, new: &ReturnRecord) -> rusqlite::Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO returns ({COLUMNS}) VALUES
+             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        ),
+        params![
+            new.number,
+            new.warehouse_id,
+            new.order_number,
+            new.kind,
+            new.cause,
+            new.note,
+            new.state,
+            new.handling_note,
+            new.refund_minor,
+            new.refund_currency,
+            new.arrived_at_ms,
+            new.comment_generation,
+            new.created_at_ms,
+            new.updated_at_ms,
+        ],
+    )
+    .map(drop)
+}
+
+pub(crate) fn record_sent(
+    conn: &Connection,
+    number: &str,
+    warehouse_id: i64,
+    now_ms: i64,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE returns SET warehouse_id = ?2, updated_at_ms = ?3 WHERE number = ?1",
+        params![number, warehouse_id, now_ms],
+    )
+}
+
+/// Sets state, note and refund and counts one more shop comment; returns its generation.
+pub(crate) fn set_handling(
+    conn: &Connection,
+    number: &str,
+    state: &str,
+    handling_note: Option<&str>,
+    refund: Option<(i64, &str)>,
+    now_ms: i64,
+) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "UPDATE returns SET state = ?2, handling_note = coalesce(?3, handling_note),
+           refund_minor = ?4, refund_currency = ?5,
+           comment_generation = comment_generation + 1, updated_at_ms = ?6
+         WHERE number = ?1
+         RETURNING comment_generation",
+        params![
+            number,
+            state,
+            handling_note,
+            refund.map(|r| r.0),
+            refund.map(|r| r.1),
+            now_ms
+        ],
+        |row| row.get(0),
+    )
 }

@@ -161,6 +161,8 @@ export const setupEn: Catalog["setup"] = {
         shopStatus: "Order status in the shop",
         shopStock: "Stock in the shop",
         warehousePurchaseOrder: "Purchase order in the warehouse",
+        warehouseReturn: "Return order in the warehouse",
+        shopComment: "Comment on a shop order",
       },
     },
     missingTitle: "Before you can go live:",

@@ -166,6 +166,8 @@ export const setupSv = {
         shopStatus: "Orderstatus i butiken",
         shopStock: "Lagersaldo i butiken",
         warehousePurchaseOrder: "Inköpsorder i lagret",
+        warehouseReturn: "Returorder i lagret",
+        shopComment: "Kommentar på en butiksorder",
       } satisfies Record<PlannedWrite, string>,
     },
     missingTitle: "Innan du kan gå live:",
