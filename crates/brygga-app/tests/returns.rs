@@ -11,10 +11,11 @@ use brygga_app::commands::{
 };
 use brygga_app::demo::DemoSystems;
 use brygga_app::returns::{
-    MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName, ReturnableOrder,
+    DeliveryState, MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName, ReturnableOrder,
 };
 use brygga_app::runs::AttentionKind;
 use brygga_app::{App, ErrorCode};
+use brygga_sim::fault::Fault;
 use brygga_sim::ongoing::{Picking, Release, ReturnReceipt, ReturnedGoods, Shipping};
 use brygga_sim::starweb::PlaceOrder;
 
@@ -86,6 +87,30 @@ async fn with_delivered_order(dir: &std::path::Path) -> (App, DemoSystems, Strin
     (app, systems, delivered, sent[1].to_string())
 }
 
+/// The customer of `sample` buys two of one article, so a return can arrive in two parts; the
+/// order is delivered and its number returned.
+async fn two_delivered(app: &App, systems: &DemoSystems, sample: &str) -> String {
+    let shop_order = systems.shop.order(sample.parse().unwrap()).unwrap();
+    let sku = shop_order
+        .lines
+        .iter()
+        .find_map(|l| l.sku.clone())
+        .expect("the sample order has an article");
+    let two = PlaceOrder::checkout(&sku, 2, shop_order.shipping_method_id.unwrap());
+    let order = systems
+        .shop
+        .place_order(two)
+        .expect("the shop takes the order")
+        .to_string();
+    brygga_app::sync::engine(app)
+        .unwrap()
+        .run_once(&brygga_sync::Stop::default())
+        .await
+        .expect("a pass sends the order");
+    deliver(app, systems, &order).await;
+    order
+}
+
 async fn find(app: &App, query: &str) -> ReturnableOrder {
     let found = find_returnable_orders(
         app,
@@ -154,25 +179,7 @@ fn receive(systems: &DemoSystems, number: &str, quantity: f64) {
 async fn a_return_is_announced_received_in_parts_and_refunded() {
     let dir = tempfile::tempdir().unwrap();
     let (app, systems, sample, _) = with_delivered_order(dir.path()).await;
-    // The same customer buys two of one article, so the return can arrive in two parts.
-    let shop_order = systems.shop.order(sample.parse().unwrap()).unwrap();
-    let sku = shop_order
-        .lines
-        .iter()
-        .find_map(|l| l.sku.clone())
-        .expect("the sample order has an article");
-    let two = PlaceOrder::checkout(&sku, 2, shop_order.shipping_method_id.unwrap());
-    let order = systems
-        .shop
-        .place_order(two)
-        .expect("the shop takes the order")
-        .to_string();
-    brygga_app::sync::engine(&app)
-        .unwrap()
-        .run_once(&brygga_sync::Stop::default())
-        .await
-        .expect("a pass sends the order");
-    deliver(&app, &systems, &order).await;
+    let order = two_delivered(&app, &systems, &sample).await;
 
     let found = find(&app, &order).await;
     assert!(
@@ -510,4 +517,170 @@ async fn wrong_returns_are_refused_with_the_reason() {
         error.message.contains("activate return orders"),
         "the message says what the 3PL must switch on: {error}"
     );
+}
+
+/// Drains until the return's calls went through, waiting for the next queued call to fall due.
+async fn drain_until_sent(app: &App, number: &str) {
+    let engine = brygga_app::sync::engine(app).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        engine
+            .drain(brygga_sync::Stop::default().flag())
+            .await
+            .expect("the drain runs");
+        if engine.return_delivery(number).unwrap() == brygga_sync::return_ops::Delivery::Done {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the return's calls went through within 30 s: {:?}",
+            engine.return_delivery(number)
+        );
+        let next = app.store().unwrap().outbox().next_run_at_ms().unwrap();
+        let wait = next.map_or(10, |at| at - chrono::Utc::now().timestamp_millis());
+        tokio::time::sleep(std::time::Duration::from_millis(
+            wait.clamp(10, 2_000) as u64
+        ))
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_return_waits_for_a_busy_shop_and_counts_before_the_warehouse_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, sample, _) = with_delivered_order(dir.path()).await;
+    let order = two_delivered(&app, &systems, &sample).await;
+    let line = find(&app, &order)
+        .await
+        .lines
+        .into_iter()
+        .find(|l| l.delivered == 2)
+        .expect("two units were delivered");
+
+    // The shop answers the comment with a 429: the return is registered, its comment waits.
+    systems.shop_server.faults().next_n_requests(
+        Fault::RateLimited {
+            retry_after: Some(std::time::Duration::from_secs(1)),
+        },
+        1,
+    );
+    let saved = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
+        .await
+        .expect("the return is registered although the shop is busy");
+    let number = saved.detail.summary.number.clone();
+    assert_eq!(
+        number,
+        format!("{order}-R1"),
+        "the first return of an order is R1"
+    );
+    assert!(
+        !saved.shop_comment_written
+            && saved
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("queued")),
+        "the answer says the comment is queued, not lost: {saved:?}"
+    );
+    assert_eq!(
+        saved.detail.summary.delivery.state,
+        DeliveryState::Waiting,
+        "the return shows its comment waiting"
+    );
+    assert_eq!(
+        systems.warehouse.return_order_count(),
+        1,
+        "the warehouse took the return order before the comment was tried"
+    );
+    assert!(
+        shop_comments(&systems, &order).is_empty(),
+        "the busy shop wrote nothing"
+    );
+    drain_until_sent(&app, &number).await;
+    let comments = shop_comments(&systems, &order);
+    assert_eq!(
+        comments.iter().filter(|c| c.contains(&number)).count(),
+        1,
+        "the comment is written once when the shop answers: {comments:?}"
+    );
+    let listed = list_returns(&app, ListReturnsRequest::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.returns[0].delivery.state,
+        DeliveryState::Sent,
+        "once both calls went through the list says so: {listed:?}"
+    );
+
+    // A return registered while the app stops before sending it still counts.
+    {
+        let engine = brygga_app::sync::engine(&app).unwrap();
+        let remotes = brygga_app::sync::remotes(&app).unwrap();
+        let warehouse_order = remotes
+            .warehouse
+            .orders(&brygga_ongoing::orders::OrderQuery {
+                order_number: Some(order.clone()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .remove(0);
+        let order_line = warehouse_order
+            .order_lines
+            .iter()
+            .find(|l| {
+                l.article.as_ref().and_then(|a| a.article_number.as_deref()) == Some(&line.sku)
+            })
+            .unwrap();
+        let draft = brygga_core::returns::ReturnOrderDraft {
+            number: format!("{order}-R2"),
+            order_number: order.clone(),
+            warehouse_order_id: warehouse_order.order_info.order_id,
+            comment: None,
+            lines: vec![brygga_core::returns::ReturnDraftLine {
+                row_number: "1".to_owned(),
+                order_line_id: order_line.id,
+                sku: line.sku.clone(),
+                quantity: 1,
+                cause_code: "REGRET".to_owned(),
+                cause_name: None,
+                comment: None,
+            }],
+        };
+        let mut record = app
+            .store()
+            .unwrap()
+            .returns()
+            .get(&number)
+            .unwrap()
+            .unwrap();
+        record.number = draft.number.clone();
+        record.warehouse_id = None;
+        engine.queue_return(&record, draft, None).unwrap();
+        let again = find(&app, &order).await;
+        let again_line = again.lines.iter().find(|l| l.sku == line.sku).unwrap();
+        assert_eq!(
+            again_line.already_returned, 2,
+            "the unsent return counts with the sent one: {again:?}"
+        );
+        let error = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
+            .await
+            .expect_err("the unsent return's units cannot be returned again");
+        assert!(
+            error.message.contains("more than can be returned"),
+            "{error}"
+        );
+        let detail = return_detail(
+            &app,
+            ReturnRequest {
+                number: format!("{order}-R2"),
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (detail.summary.delivery.state, detail.summary.announced),
+            (DeliveryState::Waiting, 1),
+            "the unsent return shows its registered lines, waiting to be sent: {detail:?}"
+        );
+    }
 }

@@ -330,11 +330,18 @@ impl Writes<'_> {
     /// Stores a return the merchant registers; an error if its number is taken, so two returns
     /// can never share one warehouse return order.
     pub fn return_registered(&self, record: &ReturnRecord) -> Result<(), StoreError> {
-        self.run("registering a return", |conn| returns::insert_new(conn, record))
+        self.run("registering a return", |conn| {
+            returns::insert_new(conn, record)
+        })
     }
 
     /// Records the warehouse's id of a return order it accepted.
-    pub fn return_sent(&self, number: &str, warehouse_id: i64, now_ms: i64) -> Result<(), StoreError> {
+    pub fn return_sent(
+        &self,
+        number: &str,
+        warehouse_id: i64,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
         self.run("recording a sent return", |conn| {
             returns::record_sent(conn, number, warehouse_id, now_ms)
         })?;

@@ -165,7 +165,9 @@ impl Engine {
                 .outbox()
                 .supersede_pending(kind, &format!("{prefix}#"), &key, now_ms)?;
         }
-        self.store.outbox().enqueue(self.outbox_row(operation), now_ms)
+        self.store
+            .outbox()
+            .enqueue(self.outbox_row(operation), now_ms)
     }
 
     /// A feed's cursor: the time its last cycle started reading (`None` before the first).

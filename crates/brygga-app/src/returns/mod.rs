@@ -26,8 +26,8 @@ pub use register::{
     ReturnableOrder, ReturnableOrders, find_returnable_orders, register_return,
 };
 pub use view::{
-    DeliveryState, MoneyView, ReturnDelivery, ReturnDetail, ReturnDifferenceView, ReturnKindName, ReturnLineView, ReturnStateName,
-    ReturnSummary,
+    DeliveryState, MoneyView, ReturnDelivery, ReturnDetail, ReturnDifferenceView, ReturnKindName,
+    ReturnLineView, ReturnStateName, ReturnSummary,
 };
 
 use crate::{App, ErrorCode, IpcError};

@@ -387,18 +387,17 @@ pub async fn register_return(
         comment: note.clone(),
         lines,
     };
-    let (announcement, problem) =
-        match shop_order_id(&order_number) {
-            Ok(shop_order_id) => (
-                Some(ShopComment {
-                    shop_order_id,
-                    generation: 1,
-                    text: announcement_text(&number, kind, &cause, &requested, note.as_deref()),
-                }),
-                None,
-            ),
-            Err(problem) => (None, Some(problem)),
-        };
+    let (announcement, problem) = match shop_order_id(&order_number) {
+        Ok(shop_order_id) => (
+            Some(ShopComment {
+                shop_order_id,
+                generation: 1,
+                text: announcement_text(&number, kind, &cause, &requested, note.as_deref()),
+            }),
+            None,
+        ),
+        Err(problem) => (None, Some(problem)),
+    };
     let now_ms = chrono::Utc::now().timestamp_millis();
     let record = ReturnRecord {
         number: number.clone(),

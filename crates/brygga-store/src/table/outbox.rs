@@ -239,8 +239,7 @@ impl<'s> Outbox<'s> {
 
     /// Queues a call unless one with the same kind and idempotency key exists.
     pub fn enqueue(&self, new: NewOutboxRow, now_ms: i64) -> Result<Enqueued, StoreError> {
-        self.store
-            .atomically(|w| w.enqueue(&new, now_ms))
+        self.store.atomically(|w| w.enqueue(&new, now_ms))
     }
 
     /// Claims the oldest due pending row (by `run_at_ms`, then id): marks it running and counts

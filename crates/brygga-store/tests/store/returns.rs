@@ -29,7 +29,9 @@ fn seeing_a_return_again_keeps_the_handling_and_fills_in_links() {
     let store = fresh_store();
     let returns = store.returns();
     returns.insert_or_link(&announced("R-1", None)).unwrap();
-    store.atomically(|w| w.return_handling("R-1", "received", Some("box dented"), None, 2000)).unwrap();
+    store
+        .atomically(|w| w.return_handling("R-1", "received", Some("box dented"), None, 2000))
+        .unwrap();
     let mut again = announced("R-1", Some("1001"));
     again.warehouse_id = Some(7);
     again.kind = "unannounced".to_owned();
@@ -63,18 +65,26 @@ fn the_table_refuses_inconsistent_handling() {
         .insert_or_link(&announced("R-2", Some("1")))
         .unwrap();
     assert!(
-        store.atomically(|w| w.return_handling("R-2", "closed", None, None, 2000)).is_err(),
+        store
+            .atomically(|w| w.return_handling("R-2", "closed", None, None, 2000))
+            .is_err(),
         "a closed return must say why"
     );
     assert!(
-        store.atomically(|w| w.return_handling("R-2", "received", None, Some((100, "SEK")), 2000)).is_err(),
+        store
+            .atomically(|w| w.return_handling("R-2", "received", None, Some((100, "SEK")), 2000))
+            .is_err(),
         "a refund amount belongs to a refunded return only"
     );
     assert!(
-        store.atomically(|w| w.return_handling("R-2", "refunded", None, Some((100, "sek")), 2000)).is_err(),
+        store
+            .atomically(|w| w.return_handling("R-2", "refunded", None, Some((100, "sek")), 2000))
+            .is_err(),
         "a currency is three capital letters"
     );
-    store.atomically(|w| w.return_handling("R-2", "refunded", None, Some((29900, "SEK")), 2000)).unwrap();
+    store
+        .atomically(|w| w.return_handling("R-2", "refunded", None, Some((29900, "SEK")), 2000))
+        .unwrap();
     let stored = returns.get("R-2").unwrap().unwrap();
     assert_eq!(
         (stored.refund_minor, stored.refund_currency.as_deref()),
@@ -106,7 +116,12 @@ fn a_registered_return_keeps_its_number_and_counts_its_comments() {
         "each handling change is the next comment generation of the return"
     );
     assert_eq!(
-        store.returns().get("1001-R1").unwrap().unwrap().warehouse_id,
+        store
+            .returns()
+            .get("1001-R1")
+            .unwrap()
+            .unwrap()
+            .warehouse_id,
         Some(44),
         "the warehouse's id is recorded once it accepted the return order"
     );
