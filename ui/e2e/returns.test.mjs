@@ -37,6 +37,8 @@ test('a return is registered, received, refunded; another is closed with a note'
   assert.deepEqual(await dataOf(rows, 'waiting'), ['false', 'true', 'true', 'true'], 'goods arrived and wait for the merchant');
   assert.equal(await page.getByTestId('return-waiting-count').textContent(), '3 returer har kommit in och väntar på återbetalning eller avslut.');
   assert.equal(await row(page, 'RET-4').getByTestId('return-order').textContent(), 'Ingen order kopplad');
+  assert.deepEqual(await dataOf(rows, 'delivery'), ['waiting', 'sent', 'sent', 'sent'], 'RET-1 waits to be sent');
+  assert.equal(await row(page, 'RET-1').getByTestId('return-delivery').textContent(), 'Väntar på att skickas');
   assert.equal(await row(page, 'RET-2').getByTestId('return-differences').textContent(), '2');
   await page.getByText('Trasig vara (DAMAGED)').first().waitFor();
 

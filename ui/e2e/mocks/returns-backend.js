@@ -45,6 +45,7 @@
     ret('RET-5', 'regret', 'refunded', '1020', 'REGRET', [line('HAT-1', 1, 1, ['Hel'])]),
   ];
   returns[4].refund = { minorUnits: 29900, currency: 'SEK' };
+  returns[0].delivery = { state: 'waiting', message: 'the shop answered 429 Too Many Requests' };
   const requests = [];
   globalThis.BryggaMockRequests = requests;
 
@@ -106,6 +107,7 @@
       differences: differences(r).length,
       waitingForMerchant: arrived(r) && (r.state === 'announced' || r.state === 'received'),
       refund: r.refund,
+      delivery: r.delivery ?? { state: 'sent', message: null },
       createdAt: r.createdAt,
     };
   }

@@ -3,4 +3,4 @@
 /**
  * What a planned write does, as the UI words it.
  */
-export type PlannedWrite = "warehouseArticle" | "warehouseOrder" | "warehouseCancel" | "warehouseRelease" | "warehouseHold" | "shopStatus" | "shopStock" | "warehousePurchaseOrder";
+export type PlannedWrite = "warehouseArticle" | "warehouseOrder" | "warehouseCancel" | "warehouseRelease" | "warehouseHold" | "shopStatus" | "shopStock" | "warehousePurchaseOrder" | "warehouseReturn" | "shopComment";

@@ -82,6 +82,13 @@ export const returnsEn: Catalog["returns"] = {
     waiting: "Waiting for handling",
     waitingCount: "{count} returns have arrived and wait to be refunded or closed.",
   },
+  delivery: {
+    waiting: "Waiting to be sent",
+    failed: "Not sent",
+    waitingDetail: "The return order or a comment on the shop order waits to be sent; Brygga retries by itself.",
+    failedDetail: "A call for this return gave up. Retry it from the sync log.",
+    lastError: "Last answer: {message}",
+  },
   detail: {
     title: "Return {id}",
     close: "Close",

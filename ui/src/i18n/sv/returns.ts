@@ -86,6 +86,13 @@ export const returnsSv = {
     waiting: "Väntar på hantering",
     waitingCount: "{count} returer har kommit in och väntar på återbetalning eller avslut.",
   },
+  delivery: {
+    waiting: "Väntar på att skickas",
+    failed: "Skickades inte",
+    waitingDetail: "Returordern eller en kommentar på butiksordern väntar på att skickas; Brygga försöker igen av sig själv.",
+    failedDetail: "Ett anrop för returen gav upp. Försök igen från synkloggen.",
+    lastError: "Senaste svar: {message}",
+  },
   detail: {
     title: "Retur {id}",
     close: "Stäng",

@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from "../../components/Badge";
 import { Card } from "../../components/Card";
 import { formatDate, formatNumber, useLanguage, useT } from "../../i18n";
 import { useReturnCauses } from "../../queries";
-import type { ReturnKindName, ReturnList as ReturnListData, ReturnStateName } from "./types";
+import type { ReturnDelivery, ReturnKindName, ReturnList as ReturnListData, ReturnStateName } from "./types";
 
 const STATE_TONE: Record<ReturnStateName, BadgeTone> = {
   announced: "info",
@@ -16,6 +16,17 @@ export function StateBadge({ state }: { state: ReturnStateName }) {
   return (
     <Badge tone={STATE_TONE[state]} testId="return-state">
       {t(`returns.states.${state}`)}
+    </Badge>
+  );
+}
+
+/** Shown while a return's calls wait or after one gave up; nothing once both systems have it. */
+export function DeliveryBadge({ delivery }: { delivery: ReturnDelivery }) {
+  const t = useT();
+  if (delivery.state === "sent") return null;
+  return (
+    <Badge tone={delivery.state === "failed" ? "warning" : "info"} testId="return-delivery">
+      {t(`returns.delivery.${delivery.state}`)}
     </Badge>
   );
 }
@@ -109,6 +120,7 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
                   data-kind={r.kind}
                   data-order={r.orderNumber ?? ""}
                   data-waiting={r.waitingForMerchant}
+                  data-delivery={r.delivery.state}
                   aria-selected={r.number === selected}
                   className={r.number === selected ? "returns__row returns__row--selected" : "returns__row"}
                 >
@@ -128,6 +140,7 @@ export function ReturnList({ list, selected, includeClosed, onIncludeClosed, onO
                   </td>
                   <td>
                     <StateBadge state={r.state} />
+                    <DeliveryBadge delivery={r.delivery} />
                     {r.waitingForMerchant && (
                       <span className="returns__kind" data-testid="return-waiting">
                         {t("returns.list.waiting")}

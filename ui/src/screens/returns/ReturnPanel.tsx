@@ -6,7 +6,7 @@ import { formatDateTime, formatMoney, formatNumber, useLanguage, useT } from "..
 import { useReturnDetail, useSetReturnState } from "../../queries";
 import { formatUnitDifference } from "../inbound/format";
 import { isCurrency, minorDigits, minorUnitsToInput, parseMinorUnits } from "./money";
-import { KindLabel, StateBadge, useCauseName } from "./ReturnList";
+import { DeliveryBadge, KindLabel, StateBadge, useCauseName } from "./ReturnList";
 import type { ReturnDetail, ReturnSaved, SetReturnStateRequest } from "./types";
 
 type Props = {
@@ -74,7 +74,18 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
         <div className="returns__head">
           <StateBadge state={r.state} />
           <KindLabel kind={r.kind} />
+          <DeliveryBadge delivery={r.delivery} />
         </div>
+        {r.delivery.state !== "sent" && (
+          <div
+            className={r.delivery.state === "failed" ? "returns__warning" : "returns__hint"}
+            role={r.delivery.state === "failed" ? "alert" : "status"}
+            data-testid="return-delivery-detail"
+          >
+            <p>{t(r.delivery.state === "failed" ? "returns.delivery.failedDetail" : "returns.delivery.waitingDetail")}</p>
+            {r.delivery.message !== null && <p>{t("returns.delivery.lastError", { message: r.delivery.message })}</p>}
+          </div>
+        )}
         <Fields>
           <Field label={t("returns.detail.order")}>{r.orderNumber ?? t("returns.list.noOrder")}</Field>
           <Field label={t("returns.detail.warehouseStatus")}>{r.warehouseStatus ?? none}</Field>

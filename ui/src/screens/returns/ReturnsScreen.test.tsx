@@ -44,6 +44,7 @@ function sampleReturn(
       differences: differences.length,
       waitingForMerchant: false,
       refund: null,
+      delivery: { state: "sent", message: null },
       createdAt: NOW,
       ...over,
     },
@@ -126,6 +127,35 @@ describe("ReturnsScreen", () => {
     expect(within(line).getByTestId("return-line-difference").textContent).toBe("−1");
     expect(within(line).getByTestId("return-line-condition").textContent).toBe("Skadad");
     expect(row("RET-2").dataset["waiting"], "goods arrived and wait for the merchant").toBe("true");
+  });
+
+  it("says which returns wait to be sent and which call gave up, with the last answer", async () => {
+    const waiting = sampleReturn("1040-R1", { delivery: { state: "waiting", message: null } }, [
+      { sku: "SOCK-1", announced: 1, received: 0 },
+    ]);
+    const failed = sampleReturn("1041-R1", {
+      orderNumber: "1041",
+      delivery: { state: "failed", message: "order 1041 is locked" },
+    });
+    const sent = sampleReturn("1042-R1", { orderNumber: "1042" });
+    mock(base([waiting, failed, sent]));
+    renderWithProviders(<ReturnsScreen />, "sv");
+
+    await screen.findByTestId("return-list");
+    expect(within(row("1040-R1")).getByTestId("return-delivery").textContent).toBe("Väntar på att skickas");
+    expect(within(row("1041-R1")).getByTestId("return-delivery").textContent).toBe("Skickades inte");
+    expect(
+      within(row("1042-R1")).queryByTestId("return-delivery"),
+      "a return both systems have needs no word about sending",
+    ).toBeNull();
+
+    fireEvent.click(within(row("1041-R1")).getByTestId("return-open"));
+    const notice = await screen.findByTestId("return-delivery-detail");
+    expect(notice.getAttribute("role"), "a call that gave up is an alert").toBe("alert");
+    expect(notice.textContent, "the detail names where to retry and what the other side said").toContain(
+      "Senaste svar: order 1041 is locked",
+    );
+    expect(notice.textContent).toContain("synkloggen");
   });
 
   it("caps quantities at what can be returned and registers the picked lines with cause and note", async () => {

@@ -4,6 +4,7 @@
  */
 export type { MoneyView } from "../../bindings/MoneyView";
 export type { RegisterReturnRequest } from "../../bindings/RegisterReturnRequest";
+export type { ReturnDelivery } from "../../bindings/ReturnDelivery";
 export type { ReturnCauseList } from "../../bindings/ReturnCauseList";
 export type { ReturnCauseView } from "../../bindings/ReturnCauseView";
 export type { ReturnDetail } from "../../bindings/ReturnDetail";
