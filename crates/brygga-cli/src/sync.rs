@@ -79,6 +79,7 @@ pub async fn sync(app: &App, args: SyncArgs) -> ExitCode {
             Flow::Statuses,
             Flow::Stock,
             Flow::PurchaseOrders,
+            Flow::Returns,
         ],
     };
     let mut out = SyncOutput {

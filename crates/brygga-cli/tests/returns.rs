@@ -1,12 +1,13 @@
 //! `brygga return` as a merchant's script runs it: the real binary against both simulators. An
 //! order of two units is sent, picked and shipped; returning three is refused with the reason
-//! (exit 1, nothing reaches the warehouse), returning one is pre-advised and listed.
+//! (exit 1, nothing reaches the warehouse), returning one is pre-advised and listed; once it
+//! arrives `sync all` reads it, and it is marked received and refunded with the amount.
 
 mod support;
 
 use std::time::Duration;
 
-use brygga_sim::ongoing::{Picking, Release, Shipping};
+use brygga_sim::ongoing::{Picking, Release, ReturnReceipt, ReturnedGoods, Shipping};
 use brygga_sim::starweb::PlaceOrder;
 use support::{Brygga, Simulators};
 
@@ -106,6 +107,64 @@ fn a_return_is_registered_against_a_delivered_order_and_listed() {
     assert_eq!(listed["returns"][0]["number"], number.as_str(), "{listed}");
     assert_eq!(listed["returns"][0]["orderNumber"], order.as_str());
     assert_eq!(listed["returns"][0]["state"], "announced");
+
+    // The goods arrive; `sync all` reads the returns flow with the others.
+    sims.warehouse
+        .receive_return_order(
+            advised.return_order_id,
+            &ReturnReceipt {
+                lines: vec![ReturnedGoods {
+                    return_order_row_number: "1".to_owned(),
+                    number_of_items: 1.0,
+                    ..ReturnedGoods::default()
+                }],
+                complete: None,
+            },
+        )
+        .expect("the warehouse receives the returned unit");
+    let synced = brygga.sync_json();
+    let returns_flow = synced["flows"]
+        .as_array()
+        .and_then(|flows| flows.iter().find(|f| f["flow"] == "returns"))
+        .unwrap_or_else(|| panic!("sync all runs the returns flow: {synced}"));
+    assert_eq!(returns_flow["counts"]["withGoods"], 1, "{returns_flow}");
+
+    let early = brygga.run(&[
+        "return", "set", "--number", &number, "--state", "refunded", "--refund", "199,50",
+    ]);
+    assert_eq!(
+        early.status.code(),
+        Some(1),
+        "an announced return is received before it is refunded: {}",
+        String::from_utf8_lossy(&early.stderr)
+    );
+    brygga.ok(&["return", "set", "--number", &number, "--state", "received"]);
+    let refunded = brygga.json(&[
+        "return",
+        "set",
+        "--number",
+        &number,
+        "--state",
+        "refunded",
+        "--refund",
+        "199,50",
+        "--currency",
+        "SEK",
+        "--json",
+    ]);
+    assert_eq!(
+        refunded["detail"]["summary"]["refund"],
+        serde_json::json!({"minorUnits": 19950, "currency": "SEK"}),
+        "the amount is kept as minor units with its currency: {refunded}"
+    );
+    assert_eq!(refunded["shopCommentWritten"], true, "{refunded}");
+    let comments = sims.shop.order(order.parse().unwrap()).unwrap().comments;
+    assert!(
+        comments
+            .iter()
+            .any(|c| c.text == format!("Return {number} refunded: 199.50 SEK")),
+        "the shop order says what was refunded: {comments:?}"
+    );
 
     let usage = brygga.run(&[
         "return", "create", "--order", &order, "--line", "nocolon", "--cause", "REGRET",
