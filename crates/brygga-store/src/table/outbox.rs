@@ -173,8 +173,6 @@ pub(crate) fn mark_done(conn: &Connection, id: i64, now_ms: i64) -> rusqlite::Re
     )
 }
 
-/// The smallest text above every text that starts with `prefix`: the prefix with its last character
-/// raised by one code point (`None` when no such bound exists, and the range stays open).
 /// Inserts a row unless one with the same kind and key exists; says which row stands for it.
 pub(crate) fn insert(
     conn: &Connection,
@@ -210,6 +208,8 @@ pub(crate) fn insert(
     })
 }
 
+/// The smallest text above every text that starts with `prefix`: the prefix with its last character
+/// raised by one code point (`None` when no such bound exists, and the range stays open).
 fn key_prefix_end(prefix: &str) -> Option<String> {
     let mut chars: Vec<char> = prefix.chars().collect();
     while let Some(last) = chars.pop() {
