@@ -2,14 +2,38 @@
 // start a session with the app binary, find elements, read text, click, take screenshots, and wait
 // for a condition by polling it (never a fixed sleep).
 
+import { readdirSync, readFileSync } from 'node:fs';
+
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+/** How long WebKitWebDriver gets to attach to a new window before the start is tried again. */
+const ATTACH_TIMEOUT_MS = 90_000;
+const START_ATTEMPTS = 3;
+
 export class Session {
+  /**
+   * Starts the app under the driver. WebKitWebDriver now and then never attaches to a new window;
+   * such a start is abandoned after ATTACH_TIMEOUT_MS, the window it left is ended (so its data
+   * folder is free again) and the start is made again.
+   */
   static async start({ driver, application, args = [] }) {
-    const reply = await request(driver, 'POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
-    });
-    return new Session(driver, reply.sessionId);
+    const failures = [];
+    for (let attempt = 0; attempt < START_ATTEMPTS; attempt += 1) {
+      try {
+        const reply = await request(
+          driver,
+          'POST',
+          '/session',
+          { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } },
+          AbortSignal.timeout(ATTACH_TIMEOUT_MS),
+        );
+        return new Session(driver, reply.sessionId);
+      } catch (error) {
+        failures.push(`attempt ${attempt + 1}: ${error.message}`);
+        endStrays(application, args);
+      }
+    }
+    throw new Error(`the app never came up under the driver:\n${failures.join('\n')}`);
   }
 
   constructor(driver, id) {
@@ -94,11 +118,32 @@ export class Session {
   }
 }
 
-async function request(driver, method, path, body) {
+/** Ends every process started as `application` with exactly `args` (Linux: read from /proc). */
+function endStrays(application, args) {
+  const wanted = [application, ...args].join('\0');
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0$/, '');
+    } catch {
+      continue;
+    }
+    if (cmdline === wanted) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+}
+
+async function request(driver, method, path, body, signal = undefined) {
   const response = await fetch(`${driver}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    signal,
   });
   const payload = await response.json();
   if (!response.ok) {
