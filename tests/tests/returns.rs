@@ -2,6 +2,8 @@
 //! is sent, so answers lost on the way (the warehouse took the return order, the shop took the
 //! comment, neither answer arrived) and an engine started afresh over the same database still
 //! leave exactly one return order in the warehouse and one comment per change on the shop order.
+//! Goods that come back to the shelf are for sale again after the next stock sync; goods the
+//! warehouse takes out of stock as damaged are not.
 
 use std::sync::Arc;
 
@@ -10,7 +12,7 @@ use brygga_core::schedule::Flow;
 use brygga_ongoing::orders::OrderQuery;
 use brygga_scenarios::World;
 use brygga_sim::fault::Fault;
-use brygga_sim::ongoing::{Shipping, StockAdjustment};
+use brygga_sim::ongoing::{ReturnReceipt, ReturnedGoods, Shipping, StockAdjustment};
 use brygga_store::ReturnRecord;
 use brygga_sync::Engine;
 use brygga_sync::return_ops::Delivery;
@@ -220,5 +222,61 @@ async fn a_return_reaches_both_systems_once_though_every_answer_is_lost() {
         (counts.pending, counts.running, counts.dead),
         (0, 0, 0),
         "nothing is left waiting or dead: {counts:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn returned_goods_reach_the_shop_stock_on_the_next_stock_sync_and_damaged_ones_do_not() {
+    let world = World::start(10, 0).await;
+    let (_, mut draft) = shipped_order(&world).await;
+    let sku = draft.lines[0].sku.clone();
+    draft.lines[0].quantity = 2;
+    world
+        .engine
+        .queue_return(&record(&draft, 0), draft.clone(), None)
+        .unwrap();
+    let drained = world.drain().await;
+    assert_eq!(drained.dead, 0, "{:?}", drained.failures);
+    world.sync(Flow::Stock).await;
+    let before = world
+        .shop
+        .stock(&sku)
+        .expect("the shop has the returned article");
+    assert_eq!(before, 8, "ten in stock, two shipped");
+
+    let return_order = world
+        .warehouse
+        .return_order_by_number(&draft.number)
+        .expect("the return order was sent");
+    let receive = |remove_from_stock: bool| {
+        world
+            .warehouse
+            .receive_return_order(
+                return_order.return_order_id,
+                &ReturnReceipt {
+                    lines: vec![ReturnedGoods {
+                        return_order_row_number: "1".to_owned(),
+                        number_of_items: 1.0,
+                        remove_from_stock: Some(remove_from_stock),
+                        ..ReturnedGoods::default()
+                    }],
+                    complete: None,
+                },
+            )
+            .expect("the warehouse receives one returned unit")
+    };
+    receive(false);
+    world.sync(Flow::Stock).await;
+    assert_eq!(
+        world.shop.stock(&sku),
+        Some(before + 1),
+        "a unit back on the shelf is for sale again after the next stock sync"
+    );
+    receive(true);
+    world.sync(Flow::Stock).await;
+    assert_eq!(
+        world.shop.stock(&sku),
+        Some(before + 1),
+        "a damaged unit the warehouse took out of stock is not offered for sale"
     );
 }
