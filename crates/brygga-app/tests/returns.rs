@@ -6,8 +6,8 @@
 
 use brygga_app::commands::types::*;
 use brygga_app::commands::{
-    find_returnable_orders, list_return_causes, list_returns, register_return, return_detail,
-    set_return_state,
+    find_returnable_orders, list_return_causes, list_returns, order_detail, register_return,
+    return_detail, set_return_state,
 };
 use brygga_app::demo::DemoSystems;
 use brygga_app::returns::{
@@ -224,6 +224,34 @@ async fn a_return_is_announced_received_in_parts_and_refunded() {
             .any(|c| c.contains(&number) && c.contains("REGRET")),
         "the comment names the return and its cause: {:?}",
         shop_comments(&systems, &order)
+    );
+    let history = order_detail(
+        &app,
+        OrderRequest {
+            shop_order_id: order.parse().unwrap(),
+        },
+    )
+    .await
+    .expect("the order page opens");
+    let comment = history
+        .timeline
+        .iter()
+        .find(|e| e.kind == "shop.add_order_comment")
+        .unwrap_or_else(|| panic!("the order's history has the return's comment: {history:?}"));
+    assert!(
+        comment
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains(&number)),
+        "the history shows the comment's words: {comment:?}"
+    );
+    assert!(
+        history
+            .timeline
+            .iter()
+            .any(|e| e.kind == "warehouse.upsert_return_order"),
+        "and the return order sent for it: {:?}",
+        history.timeline
     );
     let in_warehouse = systems
         .warehouse

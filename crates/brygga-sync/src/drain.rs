@@ -323,7 +323,7 @@ fn done_payload(row: &OutboxRow, operation: &Operation, effect: &Effect) -> serd
         ) => serde_json::json!({"warehouseReturnOrderId": warehouse_return_order_id}),
         (Operation::CommentOnShopOrder { comment, .. }, _) => serde_json::json!({
             "shopOrderId": comment.shop_order_id,
-            "text": comment.text,
+            "comment": comment.text,
         }),
         (_, Effect::PutOnHold { held_status, .. }) => {
             serde_json::json!({"heldStatus": held_status})

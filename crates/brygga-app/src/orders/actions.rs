@@ -11,8 +11,8 @@ use brygga_sync::resend::Resend;
 use chrono::Utc;
 
 use super::{
-    ORDER_CALL_KINDS, OrderActionOutcome, OrderActionResult, OrderRequest, RetryOrderCallRequest,
-    hold_view, known, sync_error,
+    ORDER_CALL_KINDS, OrderActionOutcome, OrderActionResult, OrderRequest, RETURN_CALL_KINDS,
+    RetryOrderCallRequest, hold_view, known, sync_error,
 };
 use crate::{App, ErrorCode, IpcError};
 
@@ -62,12 +62,17 @@ pub async fn retry_order_call(
     let store = app.store()?;
     let id = request.shop_order_id;
     known(store, id)?;
+    let returns = store.returns().numbers_for_order(&id.to_string())?;
     let call = store
         .outbox()
         .get(request.call_id)?
         .filter(|row| {
-            ORDER_CALL_KINDS.contains(&row.kind.as_str())
-                && row.idempotency_key.starts_with(&format!("{id}@"))
+            let key = row.idempotency_key.as_str();
+            (ORDER_CALL_KINDS.contains(&row.kind.as_str()) && key.starts_with(&format!("{id}@")))
+                || (RETURN_CALL_KINDS.contains(&row.kind.as_str())
+                    && returns
+                        .iter()
+                        .any(|n| key == n || key.starts_with(&format!("{n}@"))))
         })
         .ok_or_else(|| {
             IpcError::new(

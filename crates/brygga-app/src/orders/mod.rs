@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use actions::{clear_order_hold, resend_order, retry_order_call};
-pub use timeline::ORDER_CALL_KINDS;
+pub use timeline::{ORDER_CALL_KINDS, RETURN_CALL_KINDS};
 pub use view::{
     CallStatus, EventSide, OrderCall, OrderDetail, OrderHold, OrderRow, OrderStateName,
     TimelineEntry,
@@ -222,12 +222,24 @@ pub async fn order_detail(app: &App, request: OrderRequest) -> Result<OrderDetai
     let link = known(store, id)?;
     let statuses = SyncSettings::load(store)?.statuses;
     let names = shop_statuses::names(app).await;
-    let calls = store
+    let mut calls = store
         .outbox()
         .with_key_prefix(&ORDER_CALL_KINDS, &format!("{id}@"))?;
-    let events = store
+    let mut events = store
         .events()
         .for_subject(&brygga_sync::order_events::order_subject(id))?;
+    // The order's returns belong to its history: the return orders and the comments about them.
+    for number in store.returns().numbers_for_order(&id.to_string())? {
+        calls.extend(
+            store
+                .outbox()
+                .with_key_prefix(&RETURN_CALL_KINDS, &number)?,
+        );
+        events.extend(store.events().for_subject(&format!("return:{number}"))?);
+    }
+    calls.sort_by_key(|call| call.id);
+    calls.dedup_by_key(|call| call.id);
+    events.sort_by_key(|event| (event.at_ms, event.id));
     let order = OrderRow::new(&link, &statuses, &names);
     Ok(OrderDetail {
         can_resend: !link.cancelled && !link.baseline && !order.locked,

@@ -17,6 +17,10 @@ pub const ORDER_CALL_KINDS: [&str; 5] = [
     "shop.set_status",
 ];
 
+/// The kinds of calls made for an order's returns.
+pub const RETURN_CALL_KINDS: [&str; 2] =
+    ["warehouse.upsert_return_order", "shop.add_order_comment"];
+
 fn side(kind: &str) -> EventSide {
     if kind.starts_with("shop.") {
         EventSide::Shop
@@ -70,7 +74,8 @@ pub fn entry(event: &Event, calls: &[OutboxRow], names: &StatusNames) -> Timelin
         tracking_url: text(p, "url"),
         email_customer: p.get("emailCustomer").and_then(Value::as_bool),
         code: text(p, "code"),
-        message: text(p, "message"),
+        // A comment written on the shop order is what the merchant wants to read.
+        message: text(p, "message").or_else(|| text(p, "comment")),
         attempts: number(p, "attempts").and_then(|n| u32::try_from(n).ok()),
         call_id,
         details: serde_json::to_string_pretty(p).unwrap_or_default(),

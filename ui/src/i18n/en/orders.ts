@@ -109,6 +109,8 @@ export const ordersEn: Catalog["orders"] = {
       releaseOrder: "Released to picking",
       holdOrder: "Back to waiting in the warehouse",
       setShopStatus: "Status written to the shop",
+      sendReturn: "Return order sent to the warehouse",
+      shopComment: "Comment written on the shop order",
       other: "Event: {kind}",
     },
     outcomes: {
@@ -143,6 +145,8 @@ export const ordersEn: Catalog["orders"] = {
       releaseOrder: "Release to picking",
       holdOrder: "Back to waiting",
       setShopStatus: "Write status to the shop",
+      upsertReturnOrder: "Send return order to the warehouse",
+      addOrderComment: "Write a comment on the shop order",
     },
   },
 };

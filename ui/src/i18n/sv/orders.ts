@@ -107,6 +107,8 @@ export const ordersSv = {
       releaseOrder: "Släppt till plock",
       holdOrder: "Tillbaka till väntande i lagret",
       setShopStatus: "Status skriven till butiken",
+      sendReturn: "Returorder skickad till lagret",
+      shopComment: "Kommentar skriven på butiksordern",
       other: "Händelse: {kind}",
     },
     outcomes: {
@@ -141,6 +143,8 @@ export const ordersSv = {
       releaseOrder: "Släpp till plock",
       holdOrder: "Tillbaka till väntande",
       setShopStatus: "Skriv status till butiken",
+      upsertReturnOrder: "Skicka returorder till lagret",
+      addOrderComment: "Skriv kommentar på butiksordern",
     },
   },
 } as const;

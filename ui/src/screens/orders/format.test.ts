@@ -52,6 +52,10 @@ describe("orders formatting", () => {
     expect(shopStatusText(4, null), "the shop could not be read: the id is shown").toBe("#4");
     expect(callKindText(sv, "warehouse.upsert_order")).toBe("Skicka order till lagret");
     expect(callKindText(en, "shop.set_status")).toBe("Write status to the shop");
+    expect(callKindText(en, "shop.add_order_comment"), "a return's comment is a call of the order too").toBe(
+      "Write a comment on the shop order",
+    );
+    expect(timelineTitle(sv, sampleEntry(2, "warehouse.upsert_return_order"))).toBe("Returorder skickad till lagret");
     expect(callKindText(sv, "warehouse.something_new"), "an unknown call is named as it is").toBe("warehouse.something_new");
   });
 

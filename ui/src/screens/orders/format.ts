@@ -67,6 +67,8 @@ const CALL_KINDS = {
   "warehouse.release_order": "releaseOrder",
   "warehouse.hold_order": "holdOrder",
   "shop.set_status": "setShopStatus",
+  "warehouse.upsert_return_order": "upsertReturnOrder",
+  "shop.add_order_comment": "addOrderComment",
 } as const;
 
 /** The translated name of an outbox call kind; unknown kinds are shown as they are. */
@@ -87,6 +89,8 @@ const TIMELINE_KINDS: Record<string, MessageKey> = {
   "warehouse.release_order": "orders.timeline.kinds.releaseOrder",
   "warehouse.hold_order": "orders.timeline.kinds.holdOrder",
   "shop.set_status": "orders.timeline.kinds.setShopStatus",
+  "warehouse.upsert_return_order": "orders.timeline.kinds.sendReturn",
+  "shop.add_order_comment": "orders.timeline.kinds.shopComment",
 };
 
 /** What happened, in words: the event's title, with the call's outcome unless it simply succeeded. */
