@@ -640,75 +640,71 @@ async fn a_return_waits_for_a_busy_shop_and_counts_before_the_warehouse_has_it()
     );
 
     // A return registered while the app stops before sending it still counts.
-    {
-        let engine = brygga_app::sync::engine(&app).unwrap();
-        let remotes = brygga_app::sync::remotes(&app).unwrap();
-        let warehouse_order = remotes
-            .warehouse
-            .orders(&brygga_ongoing::orders::OrderQuery {
-                order_number: Some(order.clone()),
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .remove(0);
-        let order_line = warehouse_order
-            .order_lines
-            .iter()
-            .find(|l| {
-                l.article.as_ref().and_then(|a| a.article_number.as_deref()) == Some(&line.sku)
-            })
-            .unwrap();
-        let draft = brygga_core::returns::ReturnOrderDraft {
-            number: format!("{order}-R2"),
-            order_number: order.clone(),
-            warehouse_order_id: warehouse_order.order_info.order_id,
-            comment: None,
-            lines: vec![brygga_core::returns::ReturnDraftLine {
-                row_number: "1".to_owned(),
-                order_line_id: order_line.id,
-                sku: line.sku.clone(),
-                quantity: 1,
-                cause_code: "REGRET".to_owned(),
-                cause_name: None,
-                comment: None,
-            }],
-        };
-        let mut record = app
-            .store()
-            .unwrap()
-            .returns()
-            .get(&number)
-            .unwrap()
-            .unwrap();
-        record.number = draft.number.clone();
-        record.warehouse_id = None;
-        engine.queue_return(&record, draft, None).unwrap();
-        let again = find(&app, &order).await;
-        let again_line = again.lines.iter().find(|l| l.sku == line.sku).unwrap();
-        assert_eq!(
-            again_line.already_returned, 2,
-            "the unsent return counts with the sent one: {again:?}"
-        );
-        let error = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
-            .await
-            .expect_err("the unsent return's units cannot be returned again");
-        assert!(
-            error.message.contains("more than can be returned"),
-            "{error}"
-        );
-        let detail = return_detail(
-            &app,
-            ReturnRequest {
-                number: format!("{order}-R2"),
-            },
-        )
+    let engine = brygga_app::sync::engine(&app).unwrap();
+    let remotes = brygga_app::sync::remotes(&app).unwrap();
+    let warehouse_order = remotes
+        .warehouse
+        .orders(&brygga_ongoing::orders::OrderQuery {
+            order_number: Some(order.clone()),
+            ..Default::default()
+        })
         .await
+        .unwrap()
+        .remove(0);
+    let order_line = warehouse_order
+        .order_lines
+        .iter()
+        .find(|l| l.article.as_ref().and_then(|a| a.article_number.as_deref()) == Some(&line.sku))
         .unwrap();
-        assert_eq!(
-            (detail.summary.delivery.state, detail.summary.announced),
-            (DeliveryState::Waiting, 1),
-            "the unsent return shows its registered lines, waiting to be sent: {detail:?}"
-        );
-    }
+    let draft = brygga_core::returns::ReturnOrderDraft {
+        number: format!("{order}-R2"),
+        order_number: order.clone(),
+        warehouse_order_id: warehouse_order.order_info.order_id,
+        comment: None,
+        lines: vec![brygga_core::returns::ReturnDraftLine {
+            row_number: "1".to_owned(),
+            order_line_id: order_line.id,
+            sku: line.sku.clone(),
+            quantity: 1,
+            cause_code: "REGRET".to_owned(),
+            cause_name: None,
+            comment: None,
+        }],
+    };
+    let mut record = app
+        .store()
+        .unwrap()
+        .returns()
+        .get(&number)
+        .unwrap()
+        .unwrap();
+    record.number = draft.number.clone();
+    record.warehouse_id = None;
+    engine.queue_return(&record, draft, None).unwrap();
+    let again = find(&app, &order).await;
+    let again_line = again.lines.iter().find(|l| l.sku == line.sku).unwrap();
+    assert_eq!(
+        again_line.already_returned, 2,
+        "the unsent return counts with the sent one: {again:?}"
+    );
+    let error = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
+        .await
+        .expect_err("the unsent return's units cannot be returned again");
+    assert!(
+        error.message.contains("more than can be returned"),
+        "{error}"
+    );
+    let detail = return_detail(
+        &app,
+        ReturnRequest {
+            number: format!("{order}-R2"),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (detail.summary.delivery.state, detail.summary.announced),
+        (DeliveryState::Waiting, 1),
+        "the unsent return shows its registered lines, waiting to be sent: {detail:?}"
+    );
 }

@@ -415,7 +415,17 @@ pub async fn register_return(
         created_at_ms: now_ms,
         updated_at_ms: now_ms,
     };
-    engine.queue_return(&record, draft, announcement)?;
+    if let Err(err) = engine.queue_return(&record, draft, announcement) {
+        if store.returns().get(&number)?.is_some() {
+            return Err(IpcError::new(
+                ErrorCode::Validation,
+                format!(
+                    "another return of order {order_number} was registered as {number} at the same moment; search the order again to see what can still be returned"
+                ),
+            ));
+        }
+        return Err(err.into());
+    }
     crate::sync::drain_now(&engine).await?;
     super::saved(app, &engine, warehouse, &number, problem).await
 }
