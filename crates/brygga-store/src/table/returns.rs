@@ -88,33 +88,14 @@ impl<'s> Returns<'s> {
     /// and only gains the warehouse id and the order when it did not have them.
     pub fn insert_or_link(&self, new: &ReturnRecord) -> Result<(), StoreError> {
         self.store.run("saving a return", |conn| {
-            conn.execute(
-                &format!(
-                    "INSERT INTO returns ({COLUMNS}) VALUES
-                     (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                     ON CONFLICT (number) DO UPDATE SET
-                       warehouse_id = coalesce(returns.warehouse_id, excluded.warehouse_id),
-                       order_number = coalesce(returns.order_number, excluded.order_number),
-                       updated_at_ms = excluded.updated_at_ms"
-                ),
-                params![
-                    new.number,
-                    new.warehouse_id,
-                    new.order_number,
-                    new.kind,
-                    new.cause,
-                    new.note,
-                    new.state,
-                    new.handling_note,
-                    new.refund_minor,
-                    new.refund_currency,
-                    new.arrived_at_ms,
-                    new.comment_generation,
-                    new.created_at_ms,
-                    new.updated_at_ms,
-                ],
+            insert(
+                conn,
+                new,
+                "ON CONFLICT (number) DO UPDATE SET
+                   warehouse_id = coalesce(returns.warehouse_id, excluded.warehouse_id),
+                   order_number = coalesce(returns.order_number, excluded.order_number),
+                   updated_at_ms = excluded.updated_at_ms",
             )
-            .map(drop)
         })
     }
 
@@ -144,10 +125,15 @@ impl<'s> Returns<'s> {
 
 /// Inserts a new return; fails on a number already stored.
 pub(crate) fn insert_new(conn: &Connection, new: &ReturnRecord) -> rusqlite::Result<()> {
+    insert(conn, new, "")
+}
+
+/// Inserts a return, with `on_conflict` deciding what a number already stored means.
+fn insert(conn: &Connection, new: &ReturnRecord, on_conflict: &str) -> rusqlite::Result<()> {
     conn.execute(
         &format!(
             "INSERT INTO returns ({COLUMNS}) VALUES
-             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) {on_conflict}"
         ),
         params![
             new.number,
