@@ -80,6 +80,9 @@ pub struct App {
     store: Result<Arc<Store>, IpcError>,
     secrets: Arc<dyn SecretStore>,
     runner: runner::Runner,
+    /// The shop's catalogue as last read, by the shop's API address: shared by the engines the
+    /// commands and the runner build, so a screen does not read the whole catalogue per visit.
+    catalogue: std::sync::Mutex<Option<(String, Arc<brygga_sync::CatalogueCache>)>>,
 }
 
 impl App {
@@ -102,6 +105,7 @@ impl App {
             store,
             secrets: config.secrets,
             runner: runner::Runner::default(),
+            catalogue: std::sync::Mutex::default(),
         }
     }
 
@@ -128,6 +132,22 @@ impl App {
     /// Normal or demo.
     pub fn mode(&self) -> AppMode {
         self.mode
+    }
+
+    /// The catalogue cache of the shop at `shop`; a new one when the shop changed.
+    pub(crate) fn catalogue_cache(&self, shop: &str) -> Arc<brygga_sync::CatalogueCache> {
+        let mut held = self
+            .catalogue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match held.as_ref() {
+            Some((key, cache)) if key == shop => cache.clone(),
+            _ => {
+                let cache = Arc::new(brygga_sync::CatalogueCache::new());
+                *held = Some((shop.to_owned(), cache.clone()));
+                cache
+            }
+        }
     }
 
     /// The background sync runner's state (see [`runner`]).

@@ -47,13 +47,12 @@ pub fn remotes(app: &App) -> Result<Remotes, IpcError> {
     Ok(Remotes { shop, warehouse })
 }
 
-/// The engine for the saved connections, on the system clock.
+/// The engine for the saved connections, on the system clock, sharing the shop's catalogue as
+/// read with every other engine of the same shop.
 pub fn engine(app: &App) -> Result<Engine, IpcError> {
-    Ok(Engine::new(
-        app.shared_store()?,
-        remotes(app)?,
-        Arc::new(SystemClock),
-    ))
+    let remotes = remotes(app)?;
+    let catalogue = app.catalogue_cache(remotes.shop.root().as_str());
+    Ok(Engine::new(app.shared_store()?, remotes, Arc::new(SystemClock)).with_catalogue(catalogue))
 }
 
 /// How each system answered the connection test.

@@ -546,3 +546,47 @@ async fn a_failed_send_is_shown_with_its_reason_and_sent_again() {
         "the warehouse named its id"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_visit_shows_what_changed_in_the_shop_since_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems) = connected(dir.path()).await;
+    let first = products_overview(&app, ProductsOverviewRequest {})
+        .await
+        .expect("the list reads the shop");
+    assert!(first.shop_read, "{:?}", first.shop_problem);
+    let sku = stocked_skus(&systems)
+        .into_iter()
+        .next()
+        .expect("the demo shop stocks an article the warehouse holds");
+    systems
+        .shop
+        .edit_variant(
+            &sku,
+            EditVariant {
+                product_name: Some("Ny vinterjacka".to_owned()),
+                ean: None,
+                mpn: None,
+                weight_in_kg: None,
+            },
+        )
+        .expect("the merchant renames the product in the shop admin");
+
+    let second = products_overview(&app, ProductsOverviewRequest {})
+        .await
+        .expect("the list reads the shop again");
+    assert_eq!(
+        second
+            .rows
+            .iter()
+            .find(|r| r.sku == sku)
+            .and_then(|r| r.name.as_deref()),
+        Some("Ny vinterjacka"),
+        "the catalogue kept from the first visit gets the shop's change merged in"
+    );
+    assert_eq!(
+        second.rows.len(),
+        first.rows.len(),
+        "every product is still listed"
+    );
+}

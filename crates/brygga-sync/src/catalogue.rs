@@ -6,6 +6,10 @@
 //! reports changed since the last read (`updatedSince`, reaching back a few minutes) are read
 //! again and merged in. A product deleted from the shop therefore leaves the cache at the next
 //! whole read, within a day.
+//!
+//! The cache belongs to the shop, not to one engine: the app builds an engine per command, and a
+//! screen that lists every product would otherwise read the whole catalogue on each visit. Every
+//! engine of one shop shares one [`CatalogueCache`] ([`Engine::with_catalogue`]).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -23,6 +27,16 @@ const MAX_AGE: TimeDelta = TimeDelta::minutes(30);
 const WHOLE_READ_EVERY: TimeDelta = TimeDelta::hours(24);
 /// How far each read of changes reaches back before the last read.
 const OVERLAP: TimeDelta = TimeDelta::minutes(5);
+
+/// The shop's catalogue as last read, for every engine of that shop.
+#[derive(Debug, Default)]
+pub struct CatalogueCache(tokio::sync::Mutex<Option<CachedCatalogue>>);
+
+impl CatalogueCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
 
 /// The products as last read, and the catalogue built from them.
 #[derive(Debug)]
@@ -67,7 +81,7 @@ impl Engine {
     /// half an hour or lacks a SKU needed now; read whole when there is none yet or it is a day old.
     pub(crate) async fn catalogue(&self, needed: &[&str]) -> Result<Arc<Catalogue>, SyncError> {
         let now = self.now();
-        let mut cached = self.catalogue.lock().await;
+        let mut cached = self.catalogue.0.lock().await;
         let fresh = cached.as_ref().is_some_and(|c| {
             now - c.read_at < MAX_AGE && needed.iter().all(|sku| c.built.stock.contains_key(*sku))
         });
@@ -84,7 +98,7 @@ impl Engine {
     /// (the reconciliation) or when the last whole read is a day old.
     pub(crate) async fn catalogue_now(&self, whole: bool) -> Result<Arc<Catalogue>, SyncError> {
         let now = self.now();
-        let mut cached = self.catalogue.lock().await;
+        let mut cached = self.catalogue.0.lock().await;
         self.refresh(&mut cached, now, whole).await?;
         Ok(cached
             .as_ref()
@@ -92,9 +106,10 @@ impl Engine {
             .expect("the catalogue was just read"))
     }
 
-    /// The shop's catalogue as it is now, read whole: for screens that list every product.
+    /// The shop's catalogue as it is now, for screens that list every product: the products
+    /// changed since the last read merged in, read whole when there is none yet or it is a day old.
     pub async fn shop_catalogue(&self) -> Result<Arc<Catalogue>, SyncError> {
-        self.catalogue_now(true).await
+        self.catalogue_now(false).await
     }
 
     async fn refresh(

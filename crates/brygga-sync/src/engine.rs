@@ -26,7 +26,7 @@ pub struct Engine {
     pub(crate) remotes: Remotes,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) retry: RetryPolicy,
-    pub(crate) catalogue: tokio::sync::Mutex<Option<crate::catalogue::CachedCatalogue>>,
+    pub(crate) catalogue: Arc<crate::catalogue::CatalogueCache>,
     pub(crate) progress: Option<Arc<crate::progress::Progress>>,
 }
 
@@ -46,9 +46,15 @@ impl Engine {
             remotes,
             clock,
             retry: RetryPolicy::default(),
-            catalogue: tokio::sync::Mutex::new(None),
+            catalogue: Arc::default(),
             progress: None,
         }
+    }
+
+    /// Shares the shop's catalogue as read with the other engines of the same shop.
+    pub fn with_catalogue(mut self, cache: Arc<crate::catalogue::CatalogueCache>) -> Self {
+        self.catalogue = cache;
+        self
     }
 
     /// Replaces the retry policy (tests use short waits).

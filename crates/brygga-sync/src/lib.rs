@@ -24,6 +24,7 @@ pub mod scheduler;
 pub mod settings;
 pub mod setup;
 
+pub use catalogue::CatalogueCache;
 pub use engine::Engine;
 pub use error::SyncError;
 pub use execute::Remotes;

@@ -1,8 +1,9 @@
 //! The products list and the "try again" of a failed article send.
 //!
-//! The list reads the shop's catalogue whole, so it can say which products changed since they
-//! were last sent and name every product; when the shop cannot be read the rows come from the
-//! store alone and the answer says why. The rest comes from the store, which the article and
+//! The list reads the shop's catalogue, so it can say which products changed since they were last
+//! sent and name every product: whole on the first visit, after that only the products the shop
+//! reports changed since (the catalogue as read is shared by every engine of the shop). When the
+//! shop cannot be read the rows come from the store alone and the answer says why. The rest comes from the store, which the article and
 //! stock flows keep: no warehouse call is made.
 
 use std::collections::{BTreeMap, BTreeSet};
