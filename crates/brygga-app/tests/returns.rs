@@ -79,8 +79,9 @@ async fn with_delivered_order(dir: &std::path::Path) -> (App, DemoSystems, Strin
         .await
         .expect("the simulators start and are connected");
     // The shop stamps orders to the second and the baseline is taken to the millisecond: an
-    // order placed in the same second as the connection was activated counts as older.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    // order placed in the same second as the connection was activated counts as older, so the
+    // shop's clock moves a second on.
+    systems.shop.advance_clock(chrono::Duration::seconds(1));
     let sent = sent_orders(&app, &mut systems, 2).await;
     let delivered = sent[0].to_string();
     deliver(&app, &systems, &delivered).await;

@@ -311,8 +311,9 @@ async fn the_dashboard_lists_held_orders_unmapped_methods_and_dead_calls_with_th
     let dir = tempfile::tempdir().unwrap();
     let app = App::for_testing(dir.path());
     let mut systems = DemoSystems::start(&app, 10, None).await.unwrap();
-    // Orders are stamped to the second: one placed in the baseline's second counts as older.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    // Orders are stamped to the second: one placed in the baseline's second counts as older, so
+    // the shop's clock moves a second on.
+    systems.shop.advance_clock(chrono::Duration::seconds(1));
     mapping::set(&app, &TransportMapping::default()).unwrap();
     let engine = brygga_app::sync::engine(&app).unwrap();
     for _ in 0..6 {
