@@ -87,6 +87,11 @@ test('stock reconciliation: report with progress, correct chosen, then all', asy
   assert.equal(await rows.nth(0).getByTestId('reconcile-difference').textContent(), '+28');
   assert.equal(await rows.nth(1).getByTestId('reconcile-difference').textContent(), '−2');
   assert.match(await page.getByTestId('reconcile-not-in-shop').textContent(), /OLD-HAT-1/);
+  assert.equal(
+    await page.getByTestId('reconcile-raised').textContent(),
+    'SOCK-0003 Ullsocka SOCK-0003: Brygga skrev 9, butiken visar 30',
+    'an article raised outside Brygga is named with both quantities',
+  );
   await screenshot(page, 'reconciliation-report');
 
   await page.getByRole('checkbox', { name: 'Välj SOCK-0002' }).check();

@@ -10,6 +10,7 @@ use brygga_app::commands::{
 };
 use brygga_app::demo::DemoSystems;
 use brygga_app::products::{ArticleProblemKind, ExportLanguage, ProductSyncState};
+use brygga_app::runs::AttentionKind;
 use brygga_app::{App, ErrorCode};
 use brygga_core::schedule::Flow;
 use brygga_sim::ongoing::StockAdjustment;
@@ -94,7 +95,10 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
     set_warehouse_stock(&systems, counted, 40.0);
     systems.shop.set_stock(sold, 2).unwrap();
     set_warehouse_stock(&systems, both, 7.0);
-    systems.shop.set_stock(both, 30).unwrap();
+    // Another app raises `both` in the shop above what Brygga wrote.
+    let written_both = systems.shop.stock(both).unwrap();
+    let raised_both = written_both + 25;
+    systems.shop.set_stock(both, raised_both).unwrap();
     let expected: BTreeMap<String, (i64, i64)> = [counted, sold, both]
         .into_iter()
         .map(|sku| {
@@ -132,6 +136,23 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
         Some(2),
         "the report is a dry run: the shop is not touched"
     );
+    assert_eq!(
+        report
+            .raised_outside
+            .iter()
+            .map(|r| (r.sku.as_str(), r.written, r.shown))
+            .collect::<Vec<_>>(),
+        vec![(both.as_str(), written_both, raised_both)],
+        "only the article raised above Brygga's write has another writer; `sold` went down as \
+         orders take it"
+    );
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::StockRaisedOutside && i.focus == *both),
+        "the dashboard asks the merchant to find the other writer: {attention:?}"
+    );
     let kept = stock_reconciliation_overview(&app, StockReconciliationOverviewRequest {})
         .await
         .unwrap();
@@ -166,7 +187,7 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
     }
     assert_eq!(
         systems.shop.stock(both),
-        Some(30),
+        Some(raised_both),
         "an article not chosen is left alone"
     );
     let kept = stock_reconciliation_overview(&app, StockReconciliationOverviewRequest {})
@@ -192,6 +213,13 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
         "only one difference was left"
     );
     assert_eq!(systems.shop.stock(both), Some(expected[both].0));
+    let attention = brygga_app::runs::attention::collect(app.store().unwrap()).unwrap();
+    assert!(
+        !attention
+            .iter()
+            .any(|i| i.kind == AttentionKind::StockRaisedOutside),
+        "once corrected the article shows what Brygga wrote: {attention:?}"
+    );
     let products = products_overview(&app, ProductsOverviewRequest {})
         .await
         .unwrap();
@@ -206,7 +234,7 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
             row.shop_quantity,
             row.written_quantity
         ),
-        (Some(7.0), Some(30), Some(expected[both].0)),
+        (Some(7.0), Some(raised_both), Some(expected[both].0)),
         "the stock columns show what was read on each side and what Brygga wrote"
     );
     assert!(row.written_at.is_some(), "the write has its time");

@@ -1,9 +1,12 @@
-//! The stock planner: sellable less pending, services untouched, report-only reconciliation.
+//! The stock planner: sellable less pending, services untouched, report-only reconciliation, and
+//! stock raised outside Brygga.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use brygga_core::operation::Operation;
-use brygga_core::plan::stock::{ShopStock, StockDifference, StockPlan, StockState, plan_stock};
+use brygga_core::plan::stock::{
+    OutsideWrite, ShopStock, StockDifference, StockPlan, StockState, plan_stock, raised_outside,
+};
 
 fn shop() -> BTreeMap<String, ShopStock> {
     let variant = |id, quantity| ShopStock {
@@ -101,5 +104,33 @@ fn report_only_lists_the_differences_and_plans_no_write() {
                 should_be: 8
             },
         ]
+    );
+}
+
+#[test]
+fn only_stock_raised_above_brygga_s_last_write_is_someone_else_s() {
+    // The shop shows A 5, B 7 and keeps no stock of WRAP.
+    let written = BTreeMap::from([
+        ("A".to_owned(), 3),
+        ("B".to_owned(), 9),
+        ("WRAP".to_owned(), 1),
+    ]);
+    assert_eq!(
+        raised_outside(&shop(), &written, &BTreeSet::new()),
+        vec![OutsideWrite {
+            sku: "A".to_owned(),
+            written: 3,
+            shown: 5,
+        }],
+        "A went up from 3 to 5, which the shop does not do by itself; B went down (orders) and \
+         WRAP keeps no stock"
+    );
+    assert!(
+        raised_outside(&shop(), &written, &BTreeSet::from(["A".to_owned()])).is_empty(),
+        "while Brygga's own write of A is on its way the shop's quantity proves nothing"
+    );
+    assert!(
+        raised_outside(&shop(), &BTreeMap::new(), &BTreeSet::new()).is_empty(),
+        "an article Brygga never wrote has no write to compare with"
     );
 }

@@ -83,7 +83,10 @@
   let last = null;
 
   function report() {
-    return { ranAt: '2026-11-23T06:00:00Z', differences, notInShop: ['OLD-HAT-1'], unchanged: 1494, read: 1498 };
+    const raisedOutside = differences
+      .filter((d) => d.sku === 'SOCK-0003')
+      .map((d) => ({ sku: d.sku, name: d.name, written: 9, shown: d.shop }));
+    return { ranAt: '2026-11-23T06:00:00Z', differences, notInShop: ['OLD-HAT-1'], raisedOutside, unchanged: 1494, read: 1498 };
   }
 
   function later(value, ms) {

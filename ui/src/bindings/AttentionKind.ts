@@ -3,4 +3,4 @@
 /**
  * What needs attention, and so which screen fixes it.
  */
-export type AttentionKind = "failedFlow" | "deadCall" | "unmappedShippingMethod" | "heldOrder" | "refusedChange" | "overdueBatch" | "articleProblem" | "orphanedArticle" | "inboundDeviation" | "refusedPurchaseOrder" | "returnArrived";
+export type AttentionKind = "failedFlow" | "deadCall" | "unmappedShippingMethod" | "heldOrder" | "refusedChange" | "overdueBatch" | "articleProblem" | "orphanedArticle" | "inboundDeviation" | "refusedPurchaseOrder" | "returnArrived" | "stockRaisedOutside";

@@ -22,10 +22,10 @@ pub use orphans::{
 };
 pub use overview::{products_overview, retry_product};
 pub use reconcile::{
-    ApplyStockCorrectionsRequest, CorrectionFailure, RunStockReconciliationRequest,
-    StockCorrectionsResult, StockDifferenceView, StockReconciliationOverview,
-    StockReconciliationOverviewRequest, StockReconciliationReport, apply_stock_corrections,
-    run_stock_reconciliation, stock_reconciliation_overview,
+    ApplyStockCorrectionsRequest, CorrectionFailure, RaisedOutsideView,
+    RunStockReconciliationRequest, StockCorrectionsResult, StockDifferenceView,
+    StockReconciliationOverview, StockReconciliationOverviewRequest, StockReconciliationReport,
+    apply_stock_corrections, run_stock_reconciliation, stock_reconciliation_overview,
 };
 pub use view::{
     ArticleProblemKind, ArticleProblemView, ProductCounts, ProductRow, ProductSyncState,

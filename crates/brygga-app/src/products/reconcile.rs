@@ -39,6 +39,22 @@ pub struct StockDifferenceView {
     pub difference: i64,
 }
 
+/// An article the shop shows more of than Brygga last wrote: the shop only takes stock away (for
+/// orders), so something else (another app, an import, a hand edit) writes stock too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RaisedOutsideView {
+    pub sku: String,
+    pub name: Option<String>,
+    /// What Brygga last wrote.
+    #[ts(type = "number")]
+    pub written: i64,
+    /// What the shop shows.
+    #[ts(type = "number")]
+    pub shown: i64,
+}
+
 /// A reconciliation report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +69,9 @@ pub struct StockReconciliationReport {
     pub unchanged: u32,
     /// Stock articles read from the warehouse.
     pub read: u32,
+    /// Articles raised in the shop outside Brygga (reports kept before this existed have none).
+    #[serde(default)]
+    pub raised_outside: Vec<RaisedOutsideView>,
 }
 
 /// `stock_reconciliation_overview` takes no parameters.
@@ -120,6 +139,16 @@ fn report(reconciliation: Reconciliation, ran_at: String) -> StockReconciliation
                 warehouse: d.should_be,
                 shop: d.shop,
                 difference: d.should_be - d.shop,
+            })
+            .collect(),
+        raised_outside: reconciliation
+            .raised_outside
+            .iter()
+            .map(|r| RaisedOutsideView {
+                sku: r.sku.clone(),
+                name: reconciliation.names.get(&r.sku).cloned(),
+                written: r.written,
+                shown: r.shown,
             })
             .collect(),
         not_in_shop: reconciliation.not_in_shop,
@@ -208,6 +237,8 @@ pub async fn apply_stock_corrections(
         let settled: BTreeSet<&String> =
             result.written.iter().chain(&result.already_right).collect();
         last.differences.retain(|d| !settled.contains(&d.sku));
+        last.raised_outside
+            .retain(|r| !result.written.contains(&r.sku));
         settings.set(LAST_REPORT, &last, chrono::Utc::now().timestamp_millis())?;
     }
     Ok(result)

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use brygga_core::operation::Operation;
 use brygga_core::schedule::Flow;
 use brygga_store::{OutboxStatus, Store, SyncOutcome};
+use brygga_sync::flows::stock::{RAISED_OUTSIDE, RaisedOutside};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -52,6 +53,9 @@ pub enum AttentionKind {
     /// The goods of a customer return arrived in the warehouse and the merchant has not yet
     /// refunded or closed it (focus: the return order number) -> returns.
     ReturnArrived,
+    /// The shop shows more of an article than Brygga last wrote: something else writes stock
+    /// too (focus: the SKU) -> stock reconciliation.
+    StockRaisedOutside,
 }
 
 /// One thing to look at.
@@ -256,6 +260,23 @@ pub fn collect(store: &Store) -> Result<Vec<AttentionItem>, IpcError> {
                     chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
                         .map(|t| t.to_rfc3339())
                 }),
+            });
+        }
+    }
+    let raised: Option<RaisedOutside> = store.settings().get(RAISED_OUTSIDE)?;
+    if let Some(raised) = raised {
+        for write in raised.writes {
+            items.push(AttentionItem {
+                kind: AttentionKind::StockRaisedOutside,
+                focus: write.sku.clone(),
+                subject: write.sku.clone(),
+                code: "stock.raisedOutside".to_owned(),
+                message: format!(
+                    "the shop shows {} although Brygga last wrote {}: something else writes stock too",
+                    write.shown, write.written
+                ),
+                count: 1,
+                at: Some(iso(raised.checked_at_ms)),
             });
         }
     }

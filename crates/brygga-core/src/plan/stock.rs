@@ -6,7 +6,7 @@
 //! The reconciliation is the same comparison over every article, reported before it corrects
 //! anything, and it can be told to report only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,40 @@ pub struct StockState<'a> {
     pub generations: &'a BTreeMap<String, u32>,
     /// Report the differences without planning corrections.
     pub report_only: bool,
+}
+
+/// An article whose shop stock is above what Brygga last wrote: the shop itself only takes stock
+/// away (for orders), so something else raised it: another app, an import, or a hand edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutsideWrite {
+    pub sku: String,
+    /// What Brygga last wrote.
+    pub written: i64,
+    /// What the shop shows now.
+    pub shown: i64,
+}
+
+/// The articles whose stock was raised outside Brygga (product rule "one writer for stock"). `shop`
+/// must be read now, after Brygga's writes; a SKU with a stock write of Brygga's still on its way
+/// (`in_flight`: queued, or sent with its answer lost) is left out, as its quantity is not settled.
+pub fn raised_outside(
+    shop: &BTreeMap<String, ShopStock>,
+    written: &BTreeMap<String, i64>,
+    in_flight: &BTreeSet<String>,
+) -> Vec<OutsideWrite> {
+    shop.iter()
+        .filter(|(sku, _)| !in_flight.contains(*sku))
+        .filter_map(|(sku, stock)| {
+            let shown = stock.quantity?;
+            let written = *written.get(sku)?;
+            (shown > written).then(|| OutsideWrite {
+                sku: sku.clone(),
+                written,
+                shown,
+            })
+        })
+        .collect()
 }
 
 /// One article whose shop stock differs from what the warehouse can sell.

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::AtomicBool;
 
 use brygga_core::operation::Operation;
-use brygga_core::plan::stock::StockDifference;
+use brygga_core::plan::stock::{OutsideWrite, StockDifference};
 use brygga_core::schedule::Flow;
 use brygga_store::{Enqueued, OutboxStatus, SyncOutcome};
 use serde::Serialize;
@@ -35,6 +35,8 @@ pub struct Reconciliation {
     pub read: usize,
     /// The shop's product name of each differing SKU.
     pub names: BTreeMap<String, String>,
+    /// Articles the shop shows above what Brygga last wrote: something else writes stock too.
+    pub raised_outside: Vec<OutsideWrite>,
 }
 
 /// How one correction ended.
@@ -82,8 +84,12 @@ impl Engine {
             .start(Flow::Reconcile.as_str(), true, self.now_ms())?;
         let result = self.read_stock(None, true, true).await.map(|reading| {
             let plan = reading.plan;
-            let differing: BTreeSet<&str> =
-                plan.differences.iter().map(|d| d.sku.as_str()).collect();
+            let differing: BTreeSet<&str> = plan
+                .differences
+                .iter()
+                .map(|d| d.sku.as_str())
+                .chain(reading.raised_outside.iter().map(|r| r.sku.as_str()))
+                .collect();
             let names = reading
                 .catalogue
                 .articles
@@ -93,17 +99,22 @@ impl Engine {
                 .collect();
             Reconciliation {
                 names,
+                raised_outside: reading.raised_outside,
                 differences: plan.differences,
                 not_in_shop: plan.not_in_shop,
                 unchanged: plan.unchanged,
                 read: reading.warehouse.len(),
             }
         });
+        if let Ok(found) = &result {
+            self.record_raised_outside(found.raised_outside.clone())?;
+        }
         let counts = result.as_ref().ok().map(|r| {
             BTreeMap::from([
                 ("read", r.read),
                 ("unchanged", r.unchanged),
                 ("differences", r.differences.len()),
+                ("raisedOutside", r.raised_outside.len()),
             ])
         });
         self.finish_run(run, counts, result.as_ref().err())?;
@@ -217,6 +228,20 @@ impl Engine {
                 outcome,
             });
         }
+        // A corrected article shows what Brygga wrote again; the rest still tell of the other writer.
+        let corrected: BTreeSet<&str> = report
+            .corrections
+            .iter()
+            .filter(|c| c.outcome == CorrectionOutcome::Written)
+            .map(|c| c.sku.as_str())
+            .collect();
+        self.record_raised_outside(
+            reading
+                .raised_outside
+                .into_iter()
+                .filter(|r| !corrected.contains(r.sku.as_str()))
+                .collect(),
+        )?;
         Ok(report)
     }
 

@@ -5,17 +5,25 @@
 //! compares each with the quantity Brygga last wrote, so the shop's own decrements for new orders
 //! are not undone. The reconciliation reads every article on both sides, compares with what the
 //! shop shows now, reports each difference, and corrects it unless told to report only.
+//!
+//! Brygga is meant to be the shop's one writer of stock. The shop itself only takes stock away
+//! (for orders), so a whole read that finds an article above what Brygga last wrote has found
+//! another writer (an app, an import, a hand edit). Those articles are kept under
+//! [`RAISED_OUTSIDE`] for the dashboard and the reconciliation screen.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use brygga_core::operation::Operation;
-use brygga_core::plan::stock::{ShopStock, StockPlan, StockState, plan_stock};
+use brygga_core::plan::stock::{
+    OutsideWrite, ShopStock, StockPlan, StockState, plan_stock, raised_outside,
+};
 use brygga_core::schedule::Flow;
 use brygga_ongoing::articles::ArticleQuery;
 use brygga_starweb::map::Catalogue;
 use brygga_store::OutboxRow;
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::engine::Engine;
 use crate::error::SyncError;
@@ -23,15 +31,27 @@ use crate::report::FlowReport;
 
 /// The cursor of the warehouse's stock-changed feed.
 pub const CURSOR: &str = "warehouse.stock_changed";
+/// Setting: the articles the last whole read found raised outside Brygga ([`RaisedOutside`]).
+pub const RAISED_OUTSIDE: &str = "stock.raised_outside";
 /// Setting: the reconciliation reports differences without correcting them.
 pub const RECONCILE_REPORT_ONLY: &str = "sync.reconcile_report_only";
 const OVERLAP: TimeDelta = TimeDelta::minutes(5);
 /// Ongoing refuses a stock-changed cursor older than 24 hours; stay clear of the edge.
 const FEED_REACH: TimeDelta = TimeDelta::hours(23);
 
+/// The articles the last whole read of the shop found raised outside Brygga.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RaisedOutside {
+    pub checked_at_ms: i64,
+    pub writes: Vec<OutsideWrite>,
+}
+
 /// Both sides' stock as read, and the plan made from it.
 #[derive(Debug)]
 pub(crate) struct StockReading {
+    /// Articles found above Brygga's last write; only from a whole read (`full`).
+    pub(crate) raised_outside: Vec<OutsideWrite>,
     /// Sellable quantity by SKU, for the stock articles read.
     pub(crate) warehouse: BTreeMap<String, f64>,
     pub(crate) catalogue: Arc<Catalogue>,
@@ -65,6 +85,20 @@ impl Engine {
         report.count("unchanged", plan.unchanged);
         report.count("differences", plan.differences.len());
         if full {
+            report.count("raisedOutside", reading.raised_outside.len());
+            for raised in &reading.raised_outside {
+                report.find(
+                    format!("stock:{}", raised.sku),
+                    "stock.raisedOutside",
+                    format!(
+                        "the shop shows {} although Brygga last wrote {}: something else writes stock too",
+                        raised.shown, raised.written
+                    ),
+                );
+            }
+            if !dry_run {
+                self.record_raised_outside(reading.raised_outside.clone())?;
+            }
             for difference in &plan.differences {
                 report.find(
                     format!("stock:{}", difference.sku),
@@ -141,6 +175,15 @@ impl Engine {
             .iter()
             .map(|(sku, l)| (sku.clone(), l.written_generation))
             .collect();
+        let raised_outside = if full {
+            let written: BTreeMap<String, i64> = levels
+                .iter()
+                .filter_map(|(sku, l)| Some((sku.clone(), l.written_quantity?)))
+                .collect();
+            raised_outside(&catalogue.stock, &written, &self.stock_writes_in_flight()?)
+        } else {
+            Vec::new()
+        };
         let pending = self.pending_in_shop()?;
         let plan = plan_stock(StockState {
             warehouse: &warehouse,
@@ -150,6 +193,7 @@ impl Engine {
             report_only,
         });
         Ok(StockReading {
+            raised_outside,
             warehouse,
             catalogue,
             plan,
@@ -173,6 +217,37 @@ impl Engine {
                 .record_read(sku, Some(*sellable), shop, now_ms)?;
         }
         Ok(())
+    }
+
+    /// The SKUs with a stock write of Brygga's queued or in flight.
+    fn stock_writes_in_flight(&self) -> Result<BTreeSet<String>, SyncError> {
+        let rows = self.store.outbox().open_of_kind("shop.set_stock")?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| match serde_json::from_value(row.payload) {
+                Ok(Operation::SetShopStock { sku, .. }) => Some(sku),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Keeps what a whole read found raised outside Brygga, replacing the last finding.
+    pub(crate) fn record_raised_outside(&self, writes: Vec<OutsideWrite>) -> Result<(), SyncError> {
+        let now_ms = self.now_ms();
+        self.store.settings().set(
+            RAISED_OUTSIDE,
+            &RaisedOutside {
+                checked_at_ms: now_ms,
+                writes,
+            },
+            now_ms,
+        )?;
+        Ok(())
+    }
+
+    /// What the last whole read found raised outside Brygga; `None` before the first.
+    pub fn raised_outside(&self) -> Result<Option<RaisedOutside>, SyncError> {
+        Ok(self.store.settings().get(RAISED_OUTSIDE)?)
     }
 
     /// Items per SKU on shop orders queued for the warehouse but not yet accepted: the shop has

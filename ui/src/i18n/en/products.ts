@@ -112,6 +112,9 @@ export const productsEn: Catalog["products"] = {
     failed: "{count} could not be written:",
     willRetry: "will be tried again",
     alreadyRight: "{count} were already right.",
+    raisedOutside:
+      "{count, plural, one {# article shows} other {# articles show}} more stock in the shop than Brygga last wrote. The shop only takes stock away for orders, so something else writes stock too (another app, an import, a hand edit). Keep Brygga the only writer, or the shop will sell what the warehouse does not have.",
+    raisedLine: "Brygga wrote {written}, the shop shows {shown}",
     notInShop: "{count, plural, one {# warehouse article is} other {# warehouse articles are}} not sold in the shop: {skus}",
     runFailed: "The reconciliation could not run",
     applyFailed: "The corrections could not be made",

@@ -90,6 +90,7 @@ export const runsEn: Catalog["runs"] = {
       inboundDeviation: "The delivery {subject} deviates ({count, plural, one {# line} other {# lines}} to acknowledge)",
       refusedPurchaseOrder: "The warehouse refused a change to purchase order {subject}",
       returnArrived: "The return {subject} is back in the warehouse: refund or close it",
+      stockRaisedOutside: "Something else raised the shop's stock of {subject}: keep Brygga the only writer of stock",
     },
   },
   log: {

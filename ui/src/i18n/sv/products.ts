@@ -113,6 +113,9 @@ export const productsSv = {
     failed: "{count} kunde inte skrivas:",
     willRetry: "försöks igen",
     alreadyRight: "{count} stämde redan.",
+    raisedOutside:
+      "{count, plural, one {# artikel visar} other {# artiklar visar}} mer i butikens lager än Brygga senast skrev. Butiken drar bara av lager för ordrar, så något annat skriver också lagersaldo (en annan app, en import, en ändring för hand). Låt Brygga vara ensam om att skriva lagersaldo, annars säljer butiken det lagret inte har.",
+    raisedLine: "Brygga skrev {written}, butiken visar {shown}",
     notInShop: "{count, plural, one {# artikel} other {# artiklar}} i lagret säljs inte i butiken: {skus}",
     runFailed: "Avstämningen kunde inte göras",
     applyFailed: "Rättningen kunde inte göras",

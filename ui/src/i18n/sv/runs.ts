@@ -95,6 +95,7 @@ export const runsSv = {
       inboundDeviation: "Inleveransen {subject} avviker ({count, plural, one {# rad} other {# rader}} att kvittera)",
       refusedPurchaseOrder: "Lagret nekade en ändring av inköpsorder {subject}",
       returnArrived: "Returen {subject} har kommit tillbaka till lagret: återbetala eller avsluta den",
+      stockRaisedOutside: "Något annat har höjt butikens lagersaldo för {subject}: låt Brygga vara ensam om att skriva lagersaldo",
     } satisfies Record<AttentionKind, string>,
   },
   log: {

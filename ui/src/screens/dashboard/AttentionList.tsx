@@ -17,6 +17,7 @@ export const FIX_SCREEN: Record<AttentionKind, Screen> = {
   inboundDeviation: "inbound",
   refusedPurchaseOrder: "inbound",
   returnArrived: "returns",
+  stockRaisedOutside: "stockReconciliation",
 };
 
 /** "Needs attention": every problem with its reason and one click to where it is fixed. */

@@ -32,6 +32,29 @@ describe("StockReconciliationScreen", () => {
     expect(screen.getByTestId("reconcile-apply").textContent).toBe("Rätta alla (3)");
   });
 
+  it("warns when something else raised the shop's stock, naming each article and both quantities", async () => {
+    mockCommands({
+      stock_reconciliation_overview: () =>
+        sampleReconciliation({
+          last: sampleReport({ raisedOutside: [{ sku: "SCARF-1", name: "Halsduk", written: 7, shown: 30 }] }),
+        }),
+    });
+    renderWithProviders(<StockReconciliationScreen />, "en");
+    const warning = await screen.findByTestId("reconcile-raised-outside");
+    expect(warning.getAttribute("role"), "another writer of stock is a danger, announced as an alert").toBe("alert");
+    expect(warning.textContent).toContain("1 article shows more stock in the shop than Brygga last wrote");
+    expect(within(warning).getByTestId("reconcile-raised").textContent).toBe(
+      "SCARF-1 Halsduk: Brygga wrote 7, the shop shows 30",
+    );
+  });
+
+  it("says nothing of other writers when the shop never went above Brygga's writes", async () => {
+    mockCommands({ stock_reconciliation_overview: () => sampleReconciliation() });
+    renderWithProviders(<StockReconciliationScreen />, "sv");
+    await screen.findByTestId("reconcile-table");
+    expect(screen.queryByTestId("reconcile-raised-outside")).toBeNull();
+  });
+
   it("says when no reconciliation has run and shows progress while one runs", async () => {
     let kept: StockReconciliationOverview = { last: null, reportOnly: false };
     let finish: (report: StockReconciliationReport) => void = () => undefined;

@@ -222,6 +222,23 @@ function Differences({ report, selected, onSelect, onCorrect, busy }: Difference
             })}
           </p>
         )}
+        {report.raisedOutside.length > 0 && (
+          <div className="reconcile__warning" role="alert" data-testid="reconcile-raised-outside">
+            <p>{t("products.reconciliation.raisedOutside", { count: report.raisedOutside.length })}</p>
+            <ul>
+              {report.raisedOutside.map((raised) => (
+                <li key={raised.sku} data-testid="reconcile-raised" data-sku={raised.sku}>
+                  <span className="reconcile__sku">{raised.sku}</span>
+                  {raised.name !== null && ` ${raised.name}`}:{" "}
+                  {t("products.reconciliation.raisedLine", {
+                    written: formatNumber(language, raised.written),
+                    shown: formatNumber(language, raised.shown),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {differences.length === 0 ? (
           <p className="screen-status" data-testid="reconcile-empty">
             {t("products.reconciliation.noDifferences")}

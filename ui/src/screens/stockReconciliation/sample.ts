@@ -11,6 +11,7 @@ export function sampleReport(overrides: Partial<StockReconciliationReport> = {})
       { sku: "SCARF-1", name: null, warehouse: 7, shop: 30, difference: -23 },
     ],
     notInShop: [],
+    raisedOutside: [],
     unchanged: 117,
     read: 120,
     ...overrides,
