@@ -199,6 +199,16 @@ pub fn problems(app: &App) -> Result<Vec<Problem>, IpcError> {
             message: row.last_error.unwrap_or_default(),
         });
     }
+    let raised: Option<brygga_sync::flows::stock::RaisedOutside> = store
+        .settings()
+        .get(brygga_sync::flows::stock::RAISED_OUTSIDE)?;
+    for write in raised.map(|r| r.writes).unwrap_or_default() {
+        found.push(Problem {
+            subject: format!("stock:{}", write.sku),
+            code: "stock.raisedOutside".to_owned(),
+            message: write.message(),
+        });
+    }
     for flow in Flow::ALL {
         if let Some(run) = store.sync_runs().latest_real(flow.as_str())?
             && run.outcome == Some(brygga_store::SyncOutcome::Failed)

@@ -153,6 +153,13 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
             .any(|i| i.kind == AttentionKind::StockRaisedOutside && i.focus == *both),
         "the dashboard asks the merchant to find the other writer: {attention:?}"
     );
+    let problems = brygga_app::sync::problems(&app).unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == "stock.raisedOutside" && p.subject == format!("stock:{both}")),
+        "`brygga problems` lists it too: {problems:?}"
+    );
     let kept = stock_reconciliation_overview(&app, StockReconciliationOverviewRequest {})
         .await
         .unwrap();

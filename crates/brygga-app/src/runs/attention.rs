@@ -271,10 +271,7 @@ pub fn collect(store: &Store) -> Result<Vec<AttentionItem>, IpcError> {
                 focus: write.sku.clone(),
                 subject: write.sku.clone(),
                 code: "stock.raisedOutside".to_owned(),
-                message: format!(
-                    "the shop shows {} although Brygga last wrote {}: something else writes stock too",
-                    write.shown, write.written
-                ),
+                message: write.message(),
                 count: 1,
                 at: Some(iso(raised.checked_at_ms)),
             });

@@ -49,6 +49,16 @@ pub struct OutsideWrite {
     pub shown: i64,
 }
 
+impl OutsideWrite {
+    /// What was found, in words.
+    pub fn message(&self) -> String {
+        format!(
+            "the shop shows {} although Brygga last wrote {}: something else writes stock too",
+            self.shown, self.written
+        )
+    }
+}
+
 /// The articles whose stock was raised outside Brygga (product rule "one writer for stock"). `shop`
 /// must be read now, after Brygga's writes; a SKU with a stock write of Brygga's still on its way
 /// (`in_flight`: queued, or sent with its answer lost) is left out, as its quantity is not settled.

@@ -90,10 +90,7 @@ impl Engine {
                 report.find(
                     format!("stock:{}", raised.sku),
                     "stock.raisedOutside",
-                    format!(
-                        "the shop shows {} although Brygga last wrote {}: something else writes stock too",
-                        raised.shown, raised.written
-                    ),
+                    raised.message(),
                 );
             }
             if !dry_run {
