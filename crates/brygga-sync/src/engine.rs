@@ -67,6 +67,11 @@ impl Engine {
         &self.store
     }
 
+    /// The clients of both systems, for the reads a command makes before it plans.
+    pub fn remotes(&self) -> &Remotes {
+        &self.remotes
+    }
+
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }

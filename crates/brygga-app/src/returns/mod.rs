@@ -140,8 +140,8 @@ pub async fn list_return_causes(
 /// Every return: reads the warehouse's return orders first, so returns the 3PL registered and
 /// goods that arrived show.
 pub async fn list_returns(app: &App, req: ListReturnsRequest) -> Result<ReturnList, IpcError> {
-    let remotes = crate::sync::remotes(app)?;
     let engine = crate::sync::engine(app)?;
+    let remotes = engine.remotes();
     let orders = warehouse::refresh(app, &remotes.warehouse).await?;
     let store = app.store()?;
     let mut returns = Vec::new();
@@ -160,8 +160,8 @@ pub async fn list_returns(app: &App, req: ListReturnsRequest) -> Result<ReturnLi
 
 /// One return with its lines and differences.
 pub async fn return_detail(app: &App, req: ReturnRequest) -> Result<ReturnDetail, IpcError> {
-    let remotes = crate::sync::remotes(app)?;
     let engine = crate::sync::engine(app)?;
+    let remotes = engine.remotes();
     let orders = warehouse::refresh(app, &remotes.warehouse).await?;
     let record = app
         .store()?
@@ -255,8 +255,8 @@ pub async fn set_return_state(
     req: SetReturnStateRequest,
 ) -> Result<ReturnSaved, IpcError> {
     let number = req.number.trim().to_owned();
-    let remotes = crate::sync::remotes(app)?;
     let engine = crate::sync::engine(app)?;
+    let remotes = engine.remotes();
     warehouse::refresh(app, &remotes.warehouse).await?;
     let record = app
         .store()?

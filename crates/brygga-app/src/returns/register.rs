@@ -241,8 +241,8 @@ pub async fn find_returnable_orders(
             "type an order number, or part of the customer's name or e-mail",
         ));
     }
-    let remotes = crate::sync::remotes(app)?;
     let engine = crate::sync::engine(app)?;
+    let remotes = engine.remotes();
     let warehouse = &remotes.warehouse;
     let mut found = warehouse
         .orders(&OrderQuery {
@@ -300,8 +300,8 @@ pub async fn register_return(
         }
     };
     let order_number = req.order_number.trim().to_owned();
-    let remotes = crate::sync::remotes(app)?;
     let engine = crate::sync::engine(app)?;
+    let remotes = engine.remotes();
     let warehouse = &remotes.warehouse;
     let order = warehouse
         .orders(&OrderQuery {
