@@ -282,6 +282,47 @@ async fn a_failing_flow_raises_one_notification_per_new_failure() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reconciliation_that_finds_another_stock_writer_is_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::for_testing(dir.path());
+    let systems = DemoSystems::start(&app, 10, None).await.unwrap();
+    let recorder = Arc::new(Recorder::default());
+    runner::set_notifier(&app, recorder.clone());
+
+    // The first reconciliation writes the warehouse's quantities to the shop.
+    run_and_wait(&app, Some(FlowName::Reconcile)).await;
+    assert!(
+        recorder.seen().is_empty(),
+        "Brygga's own writes are no other writer: {:?}",
+        recorder.seen()
+    );
+    let sku = systems
+        .shop
+        .stock_levels()
+        .into_keys()
+        .find(|sku| systems.warehouse.article(sku).is_some())
+        .expect("the demo shop stocks an article the warehouse holds");
+    let written = systems.shop.stock(&sku).unwrap();
+    systems
+        .shop
+        .set_stock(&sku, written + 40)
+        .expect("another app raises the stock");
+
+    run_and_wait(&app, Some(FlowName::Reconcile)).await;
+    let seen = recorder.seen();
+    assert_eq!(seen.len(), 1, "one notification for the finding: {seen:?}");
+    assert!(
+        seen[0].title.contains("skriver lagersaldo")
+            && seen[0].body.contains(&format!(
+                "{sku}: Brygga skrev {written}, butiken visar {}",
+                written + 40
+            )),
+        "Swedish by default, naming the article and both quantities: {:?}",
+        seen[0]
+    );
+}
+
 /// Queues a call and gives up on it, as the drain does when the attempts run out.
 fn dead_call(app: &App) -> i64 {
     let outbox = store(app).outbox();

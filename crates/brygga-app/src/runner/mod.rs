@@ -452,9 +452,14 @@ async fn serve(engine: &Engine, store: &Store, shared: &Shared, flows: &[Flow], 
             );
         }
         let error = result.as_ref().err().map(ToString::to_string);
-        let note =
-            locked(&shared.watch).flow_ran(store, flow, error.as_deref().map_or(Ok(()), Err));
-        shared.announce(note.into_iter().collect());
+        let mut notes: Vec<Notification> = locked(&shared.watch)
+            .flow_ran(store, flow, error.as_deref().map_or(Ok(()), Err))
+            .into_iter()
+            .collect();
+        if let Ok(report) = &result {
+            notes.extend(locked(&shared.watch).reported(store, report));
+        }
+        shared.announce(notes);
     }
     match engine.drain(stop.flag()).await {
         Ok(report) => {

@@ -1,5 +1,6 @@
 //! Desktop notifications for problems the merchant must hear about even with the window hidden:
-//! a flow run that failed, and calls that gave up.
+//! a flow run that failed, calls that gave up, and a reconciliation that found stock raised in the
+//! shop outside Brygga (something else writes stock too).
 //!
 //! One notification per new failure: a flow that keeps failing run after run is announced once,
 //! and again only after it has worked in between. Calls that give up are announced once per drain
@@ -10,7 +11,8 @@ use std::collections::BTreeSet;
 
 use brygga_core::schedule::Flow;
 use brygga_store::Store;
-use brygga_sync::{DrainReport, Tick};
+use brygga_sync::flows::stock::{RAISED_OUTSIDE, RaisedOutside};
+use brygga_sync::{DrainReport, FlowReport, Tick};
 
 /// The settings key the settings screen writes the UI language to, as a JSON string.
 pub const LANGUAGE_SETTING: &str = "ui.language";
@@ -151,19 +153,62 @@ impl Watch {
         })
     }
 
+    /// What to announce after a flow run that worked: a reconciliation that found stock raised
+    /// in the shop outside Brygga, naming the first article.
+    pub fn reported(&self, store: &Store, report: &FlowReport) -> Option<Notification> {
+        if report.dry_run || report.counts.get("raisedOutside").copied().unwrap_or(0) == 0 {
+            return None;
+        }
+        let raised: RaisedOutside = store.settings().get(RAISED_OUTSIDE).ok().flatten()?;
+        let first = raised.writes.first()?;
+        let count = raised.writes.len();
+        Some(match language(store) {
+            Language::Swedish => Notification {
+                title: "Brygga: något annat skriver lagersaldo".to_owned(),
+                body: format!(
+                    "{} visar mer i butiken än Brygga skrev, till exempel {}: Brygga skrev {}, \
+                     butiken visar {}. Se Lageravstämning.",
+                    if count == 1 {
+                        "En artikel".to_owned()
+                    } else {
+                        format!("{count} artiklar")
+                    },
+                    first.sku,
+                    first.written,
+                    first.shown
+                ),
+            },
+            Language::English => Notification {
+                title: "Brygga: something else writes stock".to_owned(),
+                body: format!(
+                    "{} more in the shop than Brygga wrote, for example {}: Brygga wrote {}, the \
+                     shop shows {}. See Stock reconciliation.",
+                    if count == 1 {
+                        "One article shows".to_owned()
+                    } else {
+                        format!("{count} articles show")
+                    },
+                    first.sku,
+                    first.written,
+                    first.shown
+                ),
+            },
+        })
+    }
+
     /// Everything to announce after a scheduler pass.
     pub fn ticked(&mut self, store: &Store, tick: &Tick) -> Vec<Notification> {
-        let mut notes: Vec<Notification> = tick
-            .flows
-            .iter()
-            .filter_map(|(flow, result)| {
-                self.flow_ran(
-                    store,
-                    *flow,
-                    result.as_ref().map(|_| ()).map_err(String::as_str),
-                )
-            })
-            .collect();
+        let mut notes: Vec<Notification> = Vec::new();
+        for (flow, result) in &tick.flows {
+            notes.extend(self.flow_ran(
+                store,
+                *flow,
+                result.as_ref().map(|_| ()).map_err(String::as_str),
+            ));
+            if let Ok(report) = result {
+                notes.extend(self.reported(store, report));
+            }
+        }
         notes.extend(self.drained(store, &tick.drained));
         notes
     }
