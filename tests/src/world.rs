@@ -228,6 +228,17 @@ impl World {
         (report, drained)
     }
 
+    /// The 3PL counts `on_hand` of `sku` in the warehouse.
+    pub fn count_stock(&self, sku: &str, on_hand: f64) {
+        self.warehouse
+            .adjust_stock(&ongoing::StockAdjustment {
+                article_number: sku.to_owned(),
+                set_to: Some(on_hand),
+                ..ongoing::StockAdjustment::default()
+            })
+            .unwrap_or_else(|err| panic!("the warehouse counts {sku}: {err:?}"));
+    }
+
     /// The shop's shipping method whose name contains `part`.
     pub fn shipping_method(&self, part: &str) -> u32 {
         self.shop

@@ -4,7 +4,7 @@
 
 use brygga_core::schedule::Flow;
 use brygga_scenarios::World;
-use brygga_sim::ongoing::{Shipping, StockAdjustment};
+use brygga_sim::ongoing::Shipping;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_short_shipment_is_written_back_to_the_shop_order() {
@@ -18,14 +18,7 @@ async fn a_short_shipment_is_written_back_to_the_shop_order() {
     let order_id = world.place(checkout);
     world.sync(Flow::Orders).await;
     for (sku, on_hand) in [(&mug, 2.0), (&plate, 5.0)] {
-        world
-            .warehouse
-            .adjust_stock(&StockAdjustment {
-                article_number: sku.clone(),
-                set_to: Some(on_hand),
-                ..StockAdjustment::default()
-            })
-            .unwrap();
+        world.count_stock(&sku, on_hand);
     }
     let in_warehouse = world
         .warehouse

@@ -4,7 +4,7 @@
 
 use brygga_core::schedule::Flow;
 use brygga_scenarios::World;
-use brygga_sim::ongoing::{Shipping, StockAdjustment};
+use brygga_sim::ongoing::Shipping;
 use brygga_sync::FlowReport;
 
 /// The kinds and keys of a plan, in order.
@@ -69,14 +69,7 @@ async fn every_flow_previews_exactly_what_it_then_does() {
         .order_by_number(&order_id.to_string())
         .expect("the previewed order is in the warehouse after the real run");
 
-    world
-        .warehouse
-        .adjust_stock(&StockAdjustment {
-            article_number: sku.clone(),
-            set_to: Some(30.0),
-            ..StockAdjustment::default()
-        })
-        .unwrap();
+    world.count_stock(&sku, 30.0);
     world
         .warehouse
         .ship_order(in_warehouse.order_id, &Shipping::default())

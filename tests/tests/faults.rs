@@ -10,7 +10,7 @@ use std::time::Duration;
 use brygga_core::schedule::Flow;
 use brygga_scenarios::World;
 use brygga_sim::fault::{Fault, FaultSpec};
-use brygga_sim::ongoing::{Shipping, StockAdjustment};
+use brygga_sim::ongoing::Shipping;
 
 const ORDERS: usize = 6;
 const ROUNDS: usize = 60;
@@ -157,14 +157,7 @@ async fn a_flaky_network_neither_duplicates_nor_loses_anything() {
 
     // The warehouse receives stock and ships every order; the statuses come back to the shop.
     for sku in &skus {
-        world
-            .warehouse
-            .adjust_stock(&StockAdjustment {
-                article_number: sku.clone(),
-                set_to: Some(20.0),
-                ..StockAdjustment::default()
-            })
-            .unwrap();
+        world.count_stock(&sku, 20.0);
     }
     for id in &placed {
         let order = world.warehouse.order_by_number(&id.to_string()).unwrap();

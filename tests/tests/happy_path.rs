@@ -4,7 +4,7 @@
 
 use brygga_core::schedule::Flow;
 use brygga_scenarios::World;
-use brygga_sim::ongoing::{Shipping, StockAdjustment};
+use brygga_sim::ongoing::Shipping;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_order_travels_from_the_shop_to_the_customer_and_back() {
@@ -40,14 +40,7 @@ async fn an_order_travels_from_the_shop_to_the_customer_and_back() {
         .expect("the order is in the warehouse under the shop's number");
     assert_eq!(world.warehouse.order_count(), 1, "and nothing else is");
 
-    world
-        .warehouse
-        .adjust_stock(&StockAdjustment {
-            article_number: sku.clone(),
-            set_to: Some(10.0),
-            ..StockAdjustment::default()
-        })
-        .expect("the first delivery is on the shelf");
+    world.count_stock(&sku, 10.0);
     world
         .warehouse
         .ship_order(in_warehouse.order_id, &Shipping::default())
@@ -73,14 +66,7 @@ async fn an_order_travels_from_the_shop_to_the_customer_and_back() {
         "the customer gets exactly one e-mail, the shop's 'sent' notice"
     );
 
-    world
-        .warehouse
-        .adjust_stock(&StockAdjustment {
-            article_number: sku.clone(),
-            set_to: Some(40.0),
-            ..StockAdjustment::default()
-        })
-        .unwrap();
+    world.count_stock(&sku, 40.0);
     world.sync(Flow::Stock).await;
     assert_eq!(
         world.shop.stock(&sku),

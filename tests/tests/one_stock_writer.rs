@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 use brygga_core::plan::stock::OutsideWrite;
 use brygga_core::schedule::Flow;
 use brygga_scenarios::World;
-use brygga_sim::ongoing::StockAdjustment;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stock_raised_outside_brygga_is_found_and_forgotten_once_corrected() {
@@ -18,14 +17,7 @@ async fn stock_raised_outside_brygga_is_found_and_forgotten_once_corrected() {
     world.sync(Flow::Articles).await;
     let (raised, ordered) = (world.stock_sku(0), world.stock_sku(1));
     for sku in [&raised, &ordered] {
-        world
-            .warehouse
-            .adjust_stock(&StockAdjustment {
-                article_number: sku.clone(),
-                set_to: Some(10.0),
-                ..StockAdjustment::default()
-            })
-            .unwrap();
+        world.count_stock(sku, 10.0);
     }
     world.sync(Flow::Stock).await;
     assert_eq!(

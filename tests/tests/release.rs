@@ -4,7 +4,6 @@
 use brygga_core::release::{Pickable, PickableRule, ReleaseMode, ReleaseSettings, ReleaseTime};
 use brygga_core::schedule::{Flow, ZONE};
 use brygga_scenarios::World;
-use brygga_sim::ongoing::StockAdjustment;
 use brygga_sync::release::{RELEASE_SETTINGS, StartedBy};
 use chrono::{Datelike, NaiveTime, TimeDelta, TimeZone, Utc};
 
@@ -17,14 +16,7 @@ async fn world() -> World {
     let world = World::start(10, 0).await;
     world.map().await;
     world.sync(Flow::Articles).await;
-    world
-        .warehouse
-        .adjust_stock(&StockAdjustment {
-            article_number: world.stock_sku(0),
-            set_to: Some(20.0),
-            ..StockAdjustment::default()
-        })
-        .unwrap();
+    world.count_stock(&world.stock_sku(0), 20.0);
     world
 }
 

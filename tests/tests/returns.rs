@@ -12,7 +12,7 @@ use brygga_core::schedule::Flow;
 use brygga_ongoing::orders::OrderQuery;
 use brygga_scenarios::World;
 use brygga_sim::fault::Fault;
-use brygga_sim::ongoing::{ReturnReceipt, ReturnedGoods, Shipping, StockAdjustment};
+use brygga_sim::ongoing::{ReturnReceipt, ReturnedGoods, Shipping};
 use brygga_store::ReturnRecord;
 use brygga_sync::Engine;
 use brygga_sync::return_ops::Delivery;
@@ -22,14 +22,7 @@ async fn shipped_order(world: &World) -> (i64, ReturnOrderDraft) {
     world.map().await;
     world.sync(Flow::Articles).await;
     let mug = world.stock_sku(0);
-    world
-        .warehouse
-        .adjust_stock(&StockAdjustment {
-            article_number: mug.clone(),
-            set_to: Some(10.0),
-            ..StockAdjustment::default()
-        })
-        .unwrap();
+    world.count_stock(&mug, 10.0);
     let order_id = world.place_order(&mug, 2, "MyPack Collect");
     world.sync(Flow::Orders).await;
     let in_warehouse = world
