@@ -157,7 +157,7 @@ async fn a_flaky_network_neither_duplicates_nor_loses_anything() {
 
     // The warehouse receives stock and ships every order; the statuses come back to the shop.
     for sku in &skus {
-        world.count_stock(&sku, 20.0);
+        world.count_stock(sku, 20.0);
     }
     for id in &placed {
         let order = world.warehouse.order_by_number(&id.to_string()).unwrap();
