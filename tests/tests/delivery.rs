@@ -18,7 +18,7 @@ async fn a_short_shipment_is_written_back_to_the_shop_order() {
     let order_id = world.place(checkout);
     world.sync(Flow::Orders).await;
     for (sku, on_hand) in [(&mug, 2.0), (&plate, 5.0)] {
-        world.count_stock(&sku, on_hand);
+        world.count_stock(sku, on_hand);
     }
     let in_warehouse = world
         .warehouse
