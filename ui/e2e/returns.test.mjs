@@ -68,6 +68,11 @@ test('a return is registered, received, refunded; another is closed with a note'
   assert.equal(await form.getByTestId('return-register').isDisabled(), true, 'more than can be returned is not sent');
   await line('SOCK-1').getByTestId('return-qty').fill('2');
   await line('MITT-1').getByTestId('return-qty').fill('1');
+  assert.deepEqual(
+    await form.getByTestId('return-kind-select').locator('option').allTextContents(),
+    ['Ångerköp', 'Reklamation', 'Outlöst paket'],
+    'the merchant announces regret purchases, complaints and unclaimed parcels',
+  );
   await form.getByTestId('return-kind-select').selectOption('complaint');
   await form.locator('[data-testid="return-cause"] option[value="SIZE"]').waitFor({ state: 'attached' });
   await form.getByTestId('return-cause').selectOption('SIZE');

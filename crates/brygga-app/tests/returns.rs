@@ -709,3 +709,40 @@ async fn a_return_waits_for_a_busy_shop_and_counts_before_the_warehouse_has_it()
         "the unsent return shows its registered lines, waiting to be sent: {detail:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_merchant_announces_an_unclaimed_parcel_but_never_an_unannounced_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, order, _) = with_delivered_order(dir.path()).await;
+    let found = find(&app, &order).await;
+    let lines: Vec<(&str, u32)> = found
+        .lines
+        .iter()
+        .filter(|l| l.returnable > 0)
+        .map(|l| (l.sku.as_str(), l.returnable))
+        .collect();
+    let mut request = register(&order, &lines, "REGRET");
+    request.kind = ReturnKindName::Unannounced;
+    let error = register_return(&app, request.clone())
+        .await
+        .expect_err("an unannounced return is the warehouse's to register");
+    assert!(
+        error.code == ErrorCode::Validation && error.message.contains("only the warehouse"),
+        "{error}"
+    );
+
+    request.kind = ReturnKindName::Unclaimed;
+    let saved = register_return(&app, request)
+        .await
+        .expect("the carrier said the parcel is coming back: the whole parcel is announced");
+    assert_eq!(
+        saved.detail.summary.kind,
+        ReturnKindName::Unclaimed,
+        "{saved:?}"
+    );
+    let comments = shop_comments(&systems, &order);
+    assert!(
+        comments.iter().any(|c| c.contains("unclaimed parcel")),
+        "the shop order's comment says what kind of return it is: {comments:?}"
+    );
+}

@@ -25,6 +25,8 @@ pub enum Kind {
     Regret,
     /// Reklamation: the goods are faulty.
     Complaint,
+    /// Outlöst paket: the parcel was never collected and goes back to the warehouse.
+    Unclaimed,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -172,6 +174,7 @@ async fn run(app: &App, args: ReturnArgs) -> Result<ExitCode, String> {
                 kind: match kind {
                     Kind::Regret => ReturnKindName::Regret,
                     Kind::Complaint => ReturnKindName::Complaint,
+                    Kind::Unclaimed => ReturnKindName::Unclaimed,
                 },
                 lines,
                 cause,

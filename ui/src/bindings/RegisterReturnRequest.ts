@@ -7,7 +7,7 @@ import type { ReturnLineForm } from "./ReturnLineForm";
  */
 export type RegisterReturnRequest = { orderNumber: string, 
 /**
- * `regret` or `complaint`; the other kinds come from the warehouse.
+ * `regret`, `complaint` or `unclaimed`; unannounced returns come from the warehouse.
  */
 kind: ReturnKindName, lines: Array<ReturnLineForm>, 
 /**

@@ -80,7 +80,7 @@ pub struct ReturnLineForm {
 #[ts(export)]
 pub struct RegisterReturnRequest {
     pub order_number: String,
-    /// `regret` or `complaint`; the other kinds come from the warehouse.
+    /// `regret`, `complaint` or `unclaimed`; unannounced returns come from the warehouse.
     pub kind: ReturnKindName,
     pub lines: Vec<ReturnLineForm>,
     /// A return cause code from `list_return_causes`.
@@ -290,12 +290,12 @@ pub async fn register_return(
     let kind = match req.kind {
         ReturnKindName::Regret => ReturnKind::Regret,
         ReturnKindName::Complaint => ReturnKind::Complaint,
-        other => {
+        // The carrier told the merchant a parcel is on its way back uncollected.
+        ReturnKindName::Unclaimed => ReturnKind::Unclaimed,
+        ReturnKindName::Unannounced => {
             return Err(IpcError::new(
                 ErrorCode::Validation,
-                format!(
-                    "a return the merchant registers is a regret purchase or a complaint, not {other:?}; the warehouse registers the others"
-                ),
+                "a return the merchant registers is announced: a regret purchase, a complaint or an unclaimed parcel; only the warehouse registers unannounced returns",
             ));
         }
     };
@@ -444,6 +444,7 @@ fn announcement_text(
         .collect();
     let kind_text = match kind {
         ReturnKind::Complaint => "complaint",
+        ReturnKind::Unclaimed => "unclaimed parcel",
         _ => "regret purchase",
     };
     let mut text = format!(

@@ -7,8 +7,8 @@ import { useRegisterReturn, useReturnCauses, useReturnableOrders } from "../../q
 import { readQuantity } from "./lines";
 import type { ReturnableOrder, ReturnKindName, ReturnSaved } from "./types";
 
-/** The kinds the merchant registers; unclaimed parcels and unannounced returns come from the warehouse. */
-const REGISTERED_KINDS: readonly ReturnKindName[] = ["regret", "complaint"];
+/** The kinds the merchant registers; unannounced returns come from the warehouse. */
+const REGISTERED_KINDS: readonly ReturnKindName[] = ["regret", "complaint", "unclaimed"];
 
 type Props = { onRegistered: (registered: ReturnSaved) => void };
 
