@@ -11,7 +11,8 @@ use brygga_app::commands::{
 };
 use brygga_app::demo::DemoSystems;
 use brygga_app::returns::{
-    DeliveryState, MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName, ReturnableOrder,
+    CommentState, DeliveryState, MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName,
+    ReturnableOrder,
 };
 use brygga_app::runs::AttentionKind;
 use brygga_app::{App, ErrorCode};
@@ -609,6 +610,11 @@ async fn a_return_waits_for_a_busy_shop_and_counts_before_the_warehouse_has_it()
                 .as_deref()
                 .is_some_and(|p| p.contains("queued")),
         "the answer says the comment is queued, not lost: {saved:?}"
+    );
+    assert_eq!(
+        saved.comment,
+        CommentState::Waiting,
+        "the screen says so in the merchant's language"
     );
     assert_eq!(
         saved.detail.summary.delivery.state,

@@ -122,7 +122,7 @@
     };
   }
 
-  const saved = (r) => ({ detail: detail(r), shopCommentWritten: r.orderNumber !== null, problem: null });
+  const saved = (r) => ({ detail: detail(r), shopCommentWritten: r.orderNumber !== null, comment: r.orderNumber !== null ? 'written' : 'none', problem: null });
 
   function find(number) {
     const r = returns.find((x) => x.number === number);

@@ -107,8 +107,26 @@ pub struct ReturnSaved {
     pub detail: ReturnDetail,
     /// Whether the comment on the shop order was written.
     pub shop_comment_written: bool,
-    /// Why not, in words; `None` when written (or when the return has no shop order).
+    /// Where the comment stands, for the screen to say in the merchant's language.
+    pub comment: CommentState,
+    /// Why it was not written, in words; `None` when written (or when the return has no shop
+    /// order).
     pub problem: Option<String>,
+}
+
+/// Where the comment on the shop order stands after registering or moving a return on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum CommentState {
+    /// The shop has it.
+    Written,
+    /// It is queued and is sent when the shop (or, first, the warehouse) answers.
+    Waiting,
+    /// Its call gave up; `problem` says why.
+    Failed,
+    /// No comment: the return has no shop order, or its number is not a shop order id.
+    None,
 }
 
 /// The warehouse's return causes.
@@ -211,11 +229,12 @@ async fn saved(
         .get(number)?
         .ok_or_else(|| not_found(number))?;
     let detail = present(engine, &record, &orders)?;
-    let (shop_comment_written, problem) = match (engine.return_delivery(number)?, problem) {
-        (_, Some(problem)) => (false, Some(problem)),
-        (Delivery::Done, None) => (record.comment_generation > 0, None),
+    let (comment, problem) = match (engine.return_delivery(number)?, problem) {
+        (_, Some(problem)) => (CommentState::None, Some(problem)),
+        (Delivery::Done, None) if record.comment_generation > 0 => (CommentState::Written, None),
+        (Delivery::Done, None) => (CommentState::None, None),
         (Delivery::Waiting { message }, None) => (
-            false,
+            CommentState::Waiting,
             Some(match message {
                 Some(message) => format!(
                     "it is queued and is sent as soon as the other side answers (last try: {message})"
@@ -223,11 +242,12 @@ async fn saved(
                 None => "it is queued and is sent as soon as the other side answers".to_owned(),
             }),
         ),
-        (Delivery::Failed { message }, None) => (false, Some(message)),
+        (Delivery::Failed { message }, None) => (CommentState::Failed, Some(message)),
     };
     Ok(ReturnSaved {
         detail,
-        shop_comment_written,
+        shop_comment_written: comment == CommentState::Written,
+        comment,
         problem,
     })
 }

@@ -57,6 +57,8 @@ export const returnsEn: Catalog["returns"] = {
     noCause: "Choose a cause.",
     registered: "Return {id} is registered and announced to the warehouse.",
     commented: "A comment was added to order {order}.",
+    commentWaiting: "The comment on order {order} waits for the shop to answer; Brygga tries again by itself.",
+    notShopOrder: "Order number {order} is not an order id in the shop, so no comment was written.",
     notCommented: "The comment on order {order} could not be written:",
     failed: "The return could not be registered",
     cancel: "Cancel",

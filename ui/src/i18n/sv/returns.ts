@@ -61,6 +61,8 @@ export const returnsSv = {
     noCause: "Välj en orsak.",
     registered: "Retur {id} är registrerad och aviserad till lagret.",
     commented: "En kommentar har lagts på order {order}.",
+    commentWaiting: "Kommentaren på order {order} väntar på att butiken svarar; Brygga försöker igen av sig själv.",
+    notShopOrder: "Ordernumret {order} är inte ett order-id i butiken, så ingen kommentar skrevs.",
     notCommented: "Kommentaren på order {order} kunde inte skrivas:",
     failed: "Returen kunde inte registreras",
     cancel: "Avbryt",

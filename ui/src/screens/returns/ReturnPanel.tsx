@@ -57,18 +57,10 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
             className={registered.problem === null ? "returns__result" : "returns__warning"}
             data-testid="return-registered"
             data-commented={registered.shopCommentWritten}
+            data-comment={registered.comment}
           >
             <p>{t("returns.form.registered", { id: r.number })}</p>
-            {r.orderNumber !== null &&
-              (registered.shopCommentWritten ? (
-                <p>{t("returns.form.commented", { order: r.orderNumber })}</p>
-              ) : (
-                registered.problem !== null && (
-                  <p data-testid="return-comment-problem">
-                    {t("returns.form.notCommented", { order: r.orderNumber })} {registered.problem}
-                  </p>
-                )
-              ))}
+            {r.orderNumber !== null && <CommentOutcome saved={registered} order={r.orderNumber} />}
           </div>
         )}
         <div className="returns__head">
@@ -113,6 +105,27 @@ function ReturnView({ detail, registered, onClose }: { detail: ReturnDetail; reg
       </div>
     </Card>
   );
+}
+
+/** What became of the comment on the shop order, in the merchant's language. */
+function CommentOutcome({ saved, order }: { saved: ReturnSaved; order: string }) {
+  const t = useT();
+  switch (saved.comment) {
+    case "written":
+      return <p>{t("returns.form.commented", { order })}</p>;
+    case "waiting":
+      return <p data-testid="return-comment-waiting">{t("returns.form.commentWaiting", { order })}</p>;
+    case "failed":
+      return (
+        <p data-testid="return-comment-problem">
+          {t("returns.form.notCommented", { order })} {saved.problem}
+        </p>
+      );
+    case "none":
+      return saved.problem === null ? null : (
+        <p data-testid="return-comment-problem">{t("returns.form.notShopOrder", { order })}</p>
+      );
+  }
 }
 
 const KIND_SYMBOL: Record<DifferenceKind, string> = { over: "▲", under: "▼", rejected: "⊘", unadvised: "?" };

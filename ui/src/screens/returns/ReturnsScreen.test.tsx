@@ -55,7 +55,7 @@ function sampleReturn(
   };
 }
 
-const saved = (detail: ReturnDetail): ReturnSaved => ({ detail, shopCommentWritten: true, problem: null });
+const saved = (detail: ReturnDetail): ReturnSaved => ({ detail, shopCommentWritten: true, comment: "written", problem: null });
 
 const order: ReturnableOrder = {
   orderNumber: "1042",
@@ -202,6 +202,38 @@ describe("ReturnsScreen", () => {
     expect(sent).toEqual([
       { orderNumber: "1042", kind: "regret", cause: "SIZE", note: "För liten", lines: [{ sku: "SOCK-1", quantity: 1 }] },
     ]);
+  });
+
+  it("says in the merchant's language that the shop order's comment waits for the shop", async () => {
+    const created = sampleReturn("1042-R1", { orderNumber: "1042", delivery: { state: "waiting", message: null } }, [
+      { sku: "SOCK-1", announced: 1, received: 0 },
+    ]);
+    const returns: ReturnDetail[] = [];
+    mock(
+      base(returns, {
+        register_return: () => {
+          returns.unshift(created);
+          return {
+            detail: created,
+            shopCommentWritten: false,
+            comment: "waiting",
+            problem: "it is queued and is sent as soon as the other side answers",
+          };
+        },
+      }),
+    );
+    renderWithProviders(<ReturnsScreen />, "sv");
+    const form = await search("1042");
+    fireEvent.change(within(form).getAllByTestId<HTMLInputElement>("return-qty")[0]!, { target: { value: "1" } });
+    await waitFor(() => expect(within(form).getByTestId<HTMLSelectElement>("return-cause").disabled).toBe(false));
+    fireEvent.change(within(form).getByTestId("return-cause"), { target: { value: "SIZE" } });
+    fireEvent.click(within(form).getByTestId("return-register"));
+
+    const waiting = await screen.findByTestId("return-comment-waiting");
+    expect(waiting.textContent, "Swedish words, not the backend's English").toBe(
+      "Kommentaren på order 1042 väntar på att butiken svarar; Brygga försöker igen av sig själv.",
+    );
+    expect(screen.queryByTestId("return-comment-problem")).toBeNull();
   });
 
   it("shows the backend's words when the warehouse's returns API is off", async () => {
