@@ -9,6 +9,7 @@
 //! return orders, so a return the 3PL registered shows up linked to its shop order.
 
 mod register;
+mod returnable;
 mod view;
 mod warehouse;
 
@@ -21,9 +22,10 @@ use brygga_sync::return_ops::Delivery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use register::{
-    FindReturnableOrdersRequest, RegisterReturnRequest, ReturnLineForm, ReturnableLine,
-    ReturnableOrder, ReturnableOrders, find_returnable_orders, register_return,
+pub use register::{RegisterReturnRequest, ReturnLineForm, register_return};
+pub use returnable::{
+    FindReturnableOrdersRequest, ReturnableLine, ReturnableOrder, ReturnableOrders,
+    find_returnable_orders,
 };
 pub use view::{
     DeliveryState, MoneyView, ReturnDelivery, ReturnDetail, ReturnDifferenceView, ReturnKindName,

@@ -1,69 +1,20 @@
-//! Registering a return: find the delivered order (by number, customer name or e-mail) with what
-//! can still be returned per line, check the lines and cause, create the return order in the
-//! warehouse linked to the order's lines through the outbox, and comment on the shop order once the
-//! warehouse has it.
-
-use std::collections::HashMap;
+//! Registering a return: check the lines and cause against what can be returned, choose its
+//! number, store it and queue its return order in the warehouse, linked to the order's lines,
+//! through the outbox; the shop order is commented once the warehouse has it.
 
 use brygga_core::returns::{
-    DeliveredLine, RequestedLine, ReturnDraftLine, ReturnKind, ReturnOrderDraft, ShopComment,
-    validate_return,
+    RequestedLine, ReturnDraftLine, ReturnKind, ReturnOrderDraft, ShopComment, validate_return,
 };
-use brygga_ongoing::OngoingClient;
-use brygga_ongoing::orders::{Order, OrderQuery};
-use brygga_ongoing::return_orders::ReturnOrderQuery;
+use brygga_ongoing::orders::OrderQuery;
 use brygga_store::ReturnRecord;
-use brygga_sync::Engine;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ReturnSaved;
+use super::returnable::{delivered_lines, earlier_returns};
 use super::view::ReturnKindName;
 use super::warehouse::{returns_error, shop_order_id};
 use crate::{App, ErrorCode, IpcError};
-
-/// `find_returnable_orders`: an order number, or part of a customer's name or e-mail.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct FindReturnableOrdersRequest {
-    pub query: String,
-}
-
-/// A line of an order and how much of it can still be returned.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ReturnableLine {
-    pub sku: String,
-    pub ordered: u32,
-    pub delivered: u32,
-    /// On earlier returns (announced or arrived).
-    pub already_returned: u32,
-    /// Delivered minus already returned.
-    pub returnable: u32,
-}
-
-/// An order a return can be registered against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ReturnableOrder {
-    pub order_number: String,
-    pub customer_name: Option<String>,
-    pub email: Option<String>,
-    /// Whether the warehouse has shipped it; an order never delivered cannot be returned.
-    pub delivered: bool,
-    pub lines: Vec<ReturnableLine>,
-}
-
-/// The orders found, at most 20.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ReturnableOrders {
-    pub orders: Vec<ReturnableOrder>,
-}
 
 /// One line to return.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -89,118 +40,6 @@ pub struct RegisterReturnRequest {
     pub note: Option<String>,
 }
 
-const MAX_FOUND: usize = 20;
-
-fn units(value: f64) -> i64 {
-    if value.is_finite() && value > 0.0 {
-        value.round() as i64
-    } else {
-        0
-    }
-}
-
-fn line_sku(order: &Order, line_id: i32) -> Option<String> {
-    order
-        .order_lines
-        .iter()
-        .find(|line| line.id == line_id)
-        .and_then(|line| line.article.as_ref())
-        .and_then(|article| article.article_number.clone())
-}
-
-/// What an order's earlier returns hold: the return order numbers taken, and units per SKU.
-#[derive(Debug, Default)]
-struct EarlierReturns {
-    numbers: Vec<String>,
-    units: HashMap<String, i64>,
-}
-
-/// The order's earlier returns: the warehouse's return orders for it, and the ones registered
-/// here and still waiting to be sent (so a return registered while the warehouse is down still
-/// counts).
-async fn earlier_returns(
-    warehouse: &OngoingClient,
-    engine: &Engine,
-    order: &Order,
-) -> Result<EarlierReturns, IpcError> {
-    let number = order.order_info.order_number.clone().unwrap_or_default();
-    let in_warehouse = warehouse
-        .return_orders(&ReturnOrderQuery {
-            customer_order_numbers: vec![number.clone()],
-            ..Default::default()
-        })
-        .await
-        .map_err(|err| returns_error(&err))?;
-    let mut earlier = EarlierReturns::default();
-    for return_order in &in_warehouse {
-        earlier
-            .numbers
-            .extend(return_order.number().map(str::to_owned));
-        for line in &return_order.return_order_lines {
-            let sku = line
-                .article
-                .as_ref()
-                .and_then(|a| a.article_number.clone())
-                .or_else(|| {
-                    line.customer_order_line
-                        .as_ref()
-                        .and_then(|l| line_sku(order, l.order_line_id))
-                });
-            if let Some(sku) = sku {
-                *earlier.units.entry(sku).or_default() += units(
-                    line.to_be_returned_number_of_items
-                        .max(line.returned_number_of_items),
-                );
-            }
-        }
-    }
-    for draft in engine.unsent_return_orders()? {
-        if draft.order_number != number || earlier.numbers.contains(&draft.number) {
-            continue;
-        }
-        for line in &draft.lines {
-            *earlier.units.entry(line.sku.clone()).or_default() += line.quantity;
-        }
-        earlier.numbers.push(draft.number);
-    }
-    Ok(earlier)
-}
-
-/// Per SKU, delivered and already returned units of a warehouse order.
-fn delivered_lines(
-    order: &Order,
-    earlier: &EarlierReturns,
-) -> (Vec<DeliveredLine>, Vec<ReturnableLine>) {
-    let shipped = order.order_info.shipped_time.is_some();
-    let mut core = Vec::new();
-    let mut views = Vec::new();
-    for line in &order.order_lines {
-        let Some(sku) = line.article.as_ref().and_then(|a| a.article_number.clone()) else {
-            continue;
-        };
-        let delivered = if shipped {
-            units(line.picked_number_of_items)
-        } else {
-            0
-        };
-        let already_returned = earlier.units.get(&sku).copied().unwrap_or(0);
-        let delivered_line = DeliveredLine {
-            sku: sku.clone(),
-            delivered,
-            already_returned,
-        };
-        views.push(ReturnableLine {
-            sku,
-            ordered: units(line.ordered_number_of_items) as u32,
-            delivered: delivered as u32,
-            already_returned: already_returned as u32,
-            returnable: delivered_line.returnable() as u32,
-        });
-        core.push(delivered_line);
-    }
-    (core, views)
-}
-
 /// The next return number of an order, `{order}-R{n}`, free both here and in the warehouse.
 fn next_number(order_number: &str, taken: &[String]) -> String {
     let used = |n: usize| {
@@ -212,72 +51,6 @@ fn next_number(order_number: &str, taken: &[String]) -> String {
         n += 1;
     }
     format!("{order_number}-R{n}")
-}
-
-fn matches(order: &Order, query: &str) -> bool {
-    let query = query.to_lowercase();
-    let consignee = order.consignee.as_ref();
-    let name = consignee
-        .and_then(|c| c.name.as_deref())
-        .unwrap_or_default();
-    let email = order
-        .order_info
-        .email_notification
-        .as_ref()
-        .and_then(|n| n.value.as_deref())
-        .unwrap_or_default();
-    name.to_lowercase().contains(&query) || email.to_lowercase().contains(&query)
-}
-
-/// Orders by number, or by part of the customer's name or e-mail, with their returnable lines.
-pub async fn find_returnable_orders(
-    app: &App,
-    req: FindReturnableOrdersRequest,
-) -> Result<ReturnableOrders, IpcError> {
-    let query = req.query.trim();
-    if query.is_empty() {
-        return Err(IpcError::new(
-            ErrorCode::Validation,
-            "type an order number, or part of the customer's name or e-mail",
-        ));
-    }
-    let engine = crate::sync::engine(app)?;
-    let remotes = engine.remotes();
-    let warehouse = &remotes.warehouse;
-    let mut found = warehouse
-        .orders(&OrderQuery {
-            order_number: Some(query.to_owned()),
-            ..Default::default()
-        })
-        .await
-        .map_err(|err| IpcError::remote(&err))?;
-    if found.is_empty() {
-        found = warehouse
-            .orders(&OrderQuery::default())
-            .await
-            .map_err(|err| IpcError::remote(&err))?
-            .into_iter()
-            .filter(|order| matches(order, query))
-            .collect();
-        found.reverse();
-    }
-    let mut orders = Vec::new();
-    for order in found.into_iter().take(MAX_FOUND) {
-        let earlier = earlier_returns(warehouse, &engine, &order).await?;
-        let (_, lines) = delivered_lines(&order, &earlier);
-        orders.push(ReturnableOrder {
-            order_number: order.order_info.order_number.clone().unwrap_or_default(),
-            customer_name: order.consignee.as_ref().and_then(|c| c.name.clone()),
-            email: order
-                .order_info
-                .email_notification
-                .as_ref()
-                .and_then(|n| n.value.clone()),
-            delivered: order.order_info.shipped_time.is_some(),
-            lines,
-        });
-    }
-    Ok(ReturnableOrders { orders })
 }
 
 /// Registers a return: checks it, stores it and queues its return order (linked to the order's
