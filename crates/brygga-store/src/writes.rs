@@ -335,6 +335,19 @@ impl Writes<'_> {
         })
     }
 
+    /// Stores a return the warehouse reports, the first time it is seen; a known one only gains
+    /// the warehouse id and the order when it lacked them.
+    pub fn return_seen(&self, record: &ReturnRecord) -> Result<(), StoreError> {
+        self.run("saving a return", |conn| returns::seen(conn, record))
+    }
+
+    /// Records the first arrival of goods for a return.
+    pub fn return_arrived(&self, number: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.run("recording a returned parcel", |conn| {
+            returns::arrived(conn, number, now_ms)
+        })
+    }
+
     /// Records the warehouse's id of a return order it accepted.
     pub fn return_sent(
         &self,

@@ -87,27 +87,13 @@ impl<'s> Returns<'s> {
     /// Stores a return the first time it is seen; an existing row keeps the merchant's handling
     /// and only gains the warehouse id and the order when it did not have them.
     pub fn insert_or_link(&self, new: &ReturnRecord) -> Result<(), StoreError> {
-        self.store.run("saving a return", |conn| {
-            insert(
-                conn,
-                new,
-                "ON CONFLICT (number) DO UPDATE SET
-                   warehouse_id = coalesce(returns.warehouse_id, excluded.warehouse_id),
-                   order_number = coalesce(returns.order_number, excluded.order_number),
-                   updated_at_ms = excluded.updated_at_ms",
-            )
-        })
+        self.store.run("saving a return", |conn| seen(conn, new))
     }
 
     /// Records that goods arrived for the return (the first time only).
     pub fn record_arrived(&self, number: &str, now_ms: i64) -> Result<(), StoreError> {
         self.store.run("recording a returned parcel", |conn| {
-            conn.execute(
-                "UPDATE returns SET arrived_at_ms = ?2, updated_at_ms = ?2
-                 WHERE number = ?1 AND arrived_at_ms IS NULL",
-                params![number, now_ms],
-            )
-            .map(drop)
+            arrived(conn, number, now_ms)
         })
     }
 
@@ -121,6 +107,31 @@ impl<'s> Returns<'s> {
                 .collect()
         })
     }
+}
+
+/// Stores a return the first time it is seen; a known one only gains the warehouse id and the
+/// order when it lacked them (and is otherwise left as it is, its time included).
+pub(crate) fn seen(conn: &Connection, new: &ReturnRecord) -> rusqlite::Result<()> {
+    insert(
+        conn,
+        new,
+        "ON CONFLICT (number) DO UPDATE SET
+           warehouse_id = coalesce(returns.warehouse_id, excluded.warehouse_id),
+           order_number = coalesce(returns.order_number, excluded.order_number),
+           updated_at_ms = excluded.updated_at_ms
+         WHERE (returns.warehouse_id IS NULL AND excluded.warehouse_id IS NOT NULL)
+            OR (returns.order_number IS NULL AND excluded.order_number IS NOT NULL)",
+    )
+}
+
+/// Records the first arrival of goods for a return.
+pub(crate) fn arrived(conn: &Connection, number: &str, now_ms: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE returns SET arrived_at_ms = ?2, updated_at_ms = ?2
+         WHERE number = ?1 AND arrived_at_ms IS NULL",
+        params![number, now_ms],
+    )
+    .map(drop)
 }
 
 /// Inserts a new return; fails on a number already stored.

@@ -130,3 +130,26 @@ fn a_registered_return_keeps_its_number_and_counts_its_comments() {
         vec!["1001-R1".to_owned()]
     );
 }
+
+#[test]
+fn seeing_a_known_return_again_changes_nothing() {
+    let store = fresh_store();
+    let mut first = announced("R-3", Some("1003"));
+    first.warehouse_id = Some(9);
+    store.atomically(|w| w.return_seen(&first)).unwrap();
+    let mut again = first.clone();
+    again.updated_at_ms = 5000;
+    store
+        .atomically(|w| {
+            w.return_seen(&again)?;
+            w.return_arrived("R-3", 6000)?;
+            w.return_arrived("R-3", 7000)
+        })
+        .unwrap();
+    let stored = store.returns().get("R-3").unwrap().unwrap();
+    assert_eq!(
+        (stored.updated_at_ms, stored.arrived_at_ms),
+        (6000, Some(6000)),
+        "a return read again with nothing new is not rewritten; its first arrival is kept"
+    );
+}

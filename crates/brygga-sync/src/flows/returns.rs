@@ -31,50 +31,53 @@ fn warehouse_kind(order: &ReturnOrder) -> ReturnKind {
     }
 }
 
-/// Stores the return orders not seen before and records arrivals; returns (new or linked, arrived).
+/// Stores the return orders not seen before and records arrivals, all in one transaction;
+/// returns (seen, with goods).
 pub fn record_return_orders(
     store: &Store,
     orders: &[ReturnOrder],
     now_ms: i64,
 ) -> Result<(usize, usize), StoreError> {
-    let mut seen = 0;
-    let mut arrived = 0;
-    for order in orders {
-        let Some(number) = order.number().filter(|n| !n.is_empty()) else {
-            continue;
-        };
-        let order_number = order
-            .customer_order_info
-            .as_ref()
-            .and_then(|info| info.order_number.clone())
-            .filter(|n| !n.is_empty());
-        store.returns().insert_or_link(&ReturnRecord {
-            number: number.to_owned(),
-            warehouse_id: Some(i64::from(order.return_order_info.return_order_id)),
-            order_number,
-            kind: warehouse_kind(order).as_str().to_owned(),
-            cause: None,
-            note: order.return_order_info.comment.clone(),
-            state: "announced".to_owned(),
-            handling_note: None,
-            refund_minor: None,
-            refund_currency: None,
-            arrived_at_ms: None,
-            comment_generation: 0,
-            created_at_ms: now_ms,
-            updated_at_ms: now_ms,
-        })?;
-        seen += 1;
-        let has_goods = order
-            .return_order_lines
-            .iter()
-            .any(|line| line.returned_number_of_items > 0.0);
-        if has_goods {
-            store.returns().record_arrived(number, now_ms)?;
-            arrived += 1;
+    store.atomically(|w| {
+        let mut seen = 0;
+        let mut arrived = 0;
+        for order in orders {
+            let Some(number) = order.number().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let order_number = order
+                .customer_order_info
+                .as_ref()
+                .and_then(|info| info.order_number.clone())
+                .filter(|n| !n.is_empty());
+            w.return_seen(&ReturnRecord {
+                number: number.to_owned(),
+                warehouse_id: Some(i64::from(order.return_order_info.return_order_id)),
+                order_number,
+                kind: warehouse_kind(order).as_str().to_owned(),
+                cause: None,
+                note: order.return_order_info.comment.clone(),
+                state: "announced".to_owned(),
+                handling_note: None,
+                refund_minor: None,
+                refund_currency: None,
+                arrived_at_ms: None,
+                comment_generation: 0,
+                created_at_ms: now_ms,
+                updated_at_ms: now_ms,
+            })?;
+            seen += 1;
+            let has_goods = order
+                .return_order_lines
+                .iter()
+                .any(|line| line.returned_number_of_items > 0.0);
+            if has_goods {
+                w.return_arrived(number, now_ms)?;
+                arrived += 1;
+            }
         }
-    }
-    Ok((seen, arrived))
+        Ok((seen, arrived))
+    })
 }
 
 impl Engine {
