@@ -752,3 +752,68 @@ async fn the_merchant_announces_an_unclaimed_parcel_but_never_an_unannounced_ret
         "the shop order's comment says what kind of return it is: {comments:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_return_registered_while_the_warehouse_stops_answering_is_kept_and_sent_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, systems, sample, _) = with_delivered_order(dir.path()).await;
+    let order = two_delivered(&app, &systems, &sample).await;
+    let line = find(&app, &order)
+        .await
+        .lines
+        .into_iter()
+        .find(|l| l.delivered == 2)
+        .expect("two units were delivered");
+
+    // The order, the causes and the earlier returns are read; then the warehouse stops answering
+    // for the return order and for the read after it.
+    systems
+        .warehouse_server
+        .faults()
+        .after_n_requests(3, Fault::Unavailable, 2);
+    let saved = register_return(&app, register(&order, &[(&line.sku, 1)], "REGRET"))
+        .await
+        .expect("the return is kept and queued, not refused, while the warehouse is away");
+    let number = saved.detail.summary.number.clone();
+    assert_eq!(
+        (
+            saved.detail.summary.delivery.state,
+            saved.detail.summary.announced
+        ),
+        (DeliveryState::Waiting, 1),
+        "the return shows its registered line, waiting for the warehouse: {saved:?}"
+    );
+    assert_eq!(
+        systems.warehouse.return_order_count(),
+        0,
+        "the warehouse did not take it yet"
+    );
+    assert_eq!(
+        systems.warehouse_server.faults().forced(),
+        0,
+        "exactly the return order and the read after it met the outage"
+    );
+    let again = find(&app, &order).await;
+    assert_eq!(
+        again
+            .lines
+            .iter()
+            .find(|l| l.sku == line.sku)
+            .map(|l| l.returnable),
+        Some(1),
+        "the queued return counts, so the same unit cannot be registered twice"
+    );
+
+    drain_until_sent(&app, &number).await;
+    assert_eq!(
+        systems.warehouse.return_order_count(),
+        1,
+        "once the warehouse answers the return order is there, once"
+    );
+    assert!(
+        shop_comments(&systems, &order)
+            .iter()
+            .any(|c| c.contains(&number)),
+        "and the shop order is told after it"
+    );
+}

@@ -140,6 +140,36 @@ async fn the_next_two_calls_get_a_500_and_never_reach_the_handler() {
 }
 
 #[tokio::test]
+async fn calls_let_through_come_before_the_forced_fault() {
+    let handled = Arc::new(AtomicUsize::new(0));
+    let server = warehouse(FaultSpec::none(), Arc::clone(&handled)).await;
+    let client = reqwest::Client::new();
+    server.faults().after_n_requests(2, Fault::Unavailable, 1);
+    let url = warehouses(&server);
+    let statuses = [
+        status_of(&client, &url).await,
+        status_of(&client, &url).await,
+        status_of(&client, &url).await,
+        status_of(&client, &url).await,
+    ];
+    assert_eq!(
+        statuses,
+        [
+            StatusCode::OK,
+            StatusCode::OK,
+            StatusCode::SERVICE_UNAVAILABLE,
+            StatusCode::OK
+        ],
+        "two calls go through, the third fails, then calls succeed again"
+    );
+    assert_eq!(
+        handled.load(Ordering::SeqCst),
+        3,
+        "every call but the failed one reached the handler"
+    );
+}
+
+#[tokio::test]
 async fn a_dropped_connection_is_a_client_error_after_the_handler_ran() {
     let handled = Arc::new(AtomicUsize::new(0));
     let server = warehouse(FaultSpec::none(), Arc::clone(&handled)).await;

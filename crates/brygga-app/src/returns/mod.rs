@@ -224,7 +224,15 @@ async fn saved(
     number: &str,
     problem: Option<String>,
 ) -> Result<ReturnSaved, IpcError> {
-    let orders = warehouse::refresh(app, warehouse_client).await?;
+    // The change is saved and queued already: a warehouse that cannot be read now must not turn
+    // that into an error, or the merchant would register the same return again.
+    let orders = match warehouse::refresh(app, warehouse_client).await {
+        Ok(orders) => orders,
+        Err(err) => {
+            tracing::warn!(code = ?err.code, "the warehouse's returns could not be read after a change: {}", err.message);
+            Vec::new()
+        }
+    };
     let record = app
         .store()?
         .returns()

@@ -100,7 +100,8 @@ pub struct Faults {
 #[derive(Debug)]
 struct State {
     spec: FaultSpec,
-    forced: VecDeque<Fault>,
+    /// Decided ahead for the next calls, in order: a fault, or `None` to let a call through.
+    forced: VecDeque<Option<Fault>>,
     dice: StdRng,
 }
 
@@ -143,10 +144,19 @@ impl Faults {
     /// The next `n` API calls fail with `fault`, after any forced earlier; the spec's rates apply
     /// again once they are used up. Latency still applies to them.
     pub fn next_n_requests(&self, fault: Fault, n: usize) {
-        self.state().forced.extend(std::iter::repeat_n(fault, n));
+        self.after_n_requests(0, fault, n);
     }
 
-    /// How many forced faults are still waiting for a call.
+    /// The next `skip` API calls go through untouched, then `n` fail with `fault` (after any
+    /// forced earlier): for a test that must let a command's reads through and fail its write.
+    pub fn after_n_requests(&self, skip: usize, fault: Fault, n: usize) {
+        let mut state = self.state();
+        state.forced.extend(std::iter::repeat_n(None, skip));
+        state.forced.extend(std::iter::repeat_n(Some(fault), n));
+    }
+
+    /// How many calls decided ahead (forced faults, and calls let through before them) are still
+    /// to come.
     pub fn forced(&self) -> usize {
         self.state().forced.len()
     }
@@ -162,7 +172,7 @@ impl Faults {
         if let Some(fault) = state.forced.pop_front() {
             return Decision {
                 latency: spec.latency,
-                fault: Some(fault),
+                fault,
             };
         }
         let mut roll: f64 = state.dice.random();
