@@ -5,13 +5,15 @@
 //! ```text
 //! cargo bench -p brygga-scenarios --bench sync
 //! BRYGGA_BENCH_ARTICLES=2000 BRYGGA_BENCH_ORDERS=500 cargo bench -p brygga-scenarios --bench sync
-//! cargo bench -p brygga-scenarios --bench sync -- --articles=2000 --orders=500
+//! cargo bench -p brygga-scenarios --bench sync -- --articles=2000 --orders=500 --returns=300
 //! ```
 //!
 //! Sizes: `articles` warehouse articles (shop variants; the number of sample products is chosen to
 //! give that many active variants), `orders` new orders placed after the first sync's baseline (so
 //! all of them are sent), `BRYGGA_BENCH_CHANGES` (default 10) edited products and new orders in
-//! the incremental cycle. The simulators run in this process, so the memory figures include the
+//! the incremental cycle, `returns` (default 1 000, at most `orders`) of the sent orders shipped and
+//! come back as unclaimed parcels, read by the returns flow twice (all new, then nothing new).
+//! The simulators run in this process, so the memory figures include the
 //! simulated shop and warehouse as well as the engine.
 
 use std::collections::BTreeMap;
@@ -27,6 +29,7 @@ use chrono::TimeDelta;
 const DEFAULT_ARTICLES: usize = 20_000;
 const DEFAULT_ORDERS: usize = 5_000;
 const DEFAULT_CHANGES: usize = 10;
+const DEFAULT_RETURNS: usize = 1_000;
 /// Old orders in the shop before the first sync: history the engine must not send.
 const HISTORY_ORDERS: usize = 200;
 
@@ -35,6 +38,7 @@ struct Sizes {
     articles: usize,
     orders: usize,
     changes: usize,
+    returns: usize,
 }
 
 impl Sizes {
@@ -60,6 +64,7 @@ impl Sizes {
             articles: size("articles", DEFAULT_ARTICLES),
             orders: size("orders", DEFAULT_ORDERS),
             changes: size("changes", DEFAULT_CHANGES),
+            returns: size("returns", DEFAULT_RETURNS),
         }
     }
 }
@@ -293,8 +298,12 @@ async fn bench(sizes: Sizes) {
     let (products, articles) = products_for(sizes.articles);
     println!(
         "Brygga sync benchmark: {articles} articles ({products} sample products + 3 services), \
-         {} new orders, {HISTORY_ORDERS} old orders, then {} changed products and {} new orders",
-        sizes.orders, sizes.changes, sizes.changes
+         {} new orders, {HISTORY_ORDERS} old orders, then {} changed products and {} new orders, \
+         then {} returned parcels",
+        sizes.orders,
+        sizes.changes,
+        sizes.changes,
+        sizes.returns.min(sizes.orders)
     );
     let started = Instant::now();
     let world = World::start(products, HISTORY_ORDERS).await;
@@ -310,12 +319,13 @@ async fn bench(sizes: Sizes) {
     // Orders placed after the first cycle's baseline, so every one of them is sent.
     let skus = world.orderable_skus();
     let started = Instant::now();
+    let mut placed = Vec::with_capacity(sizes.orders);
     for n in 0..sizes.orders {
-        world.place_order(
+        placed.push(world.place_order(
             &skus[n * 7 % skus.len()],
             1 + (n % 3) as i64,
             "MyPack Collect",
-        );
+        ));
     }
     eprintln!(
         "  {} orders placed in {:.1?}",
@@ -334,6 +344,35 @@ async fn bench(sizes: Sizes) {
     }
     rows.push(measure(&world, "incremental", Flow::Articles).await);
     rows.push(measure(&world, "incremental", Flow::Orders).await);
+
+    // Parcels nobody collected come back: the warehouse ships each order (with stock to pick it
+    // from), then registers and receives it back.
+    let started = Instant::now();
+    for sku in &skus {
+        world.count_stock(sku, 1_000_000.0);
+    }
+    let mut returned = 0;
+    for shop_order_id in placed.iter().take(sizes.returns) {
+        let Some(order) = world.warehouse.order_by_number(&shop_order_id.to_string()) else {
+            continue;
+        };
+        let shipped = world
+            .warehouse
+            .ship_order(order.order_id, &brygga_sim::ongoing::Shipping::default());
+        let parcel = brygga_sim::ongoing::UnclaimedParcel {
+            order_id: order.order_id,
+            ..Default::default()
+        };
+        if shipped.is_ok() && world.warehouse.register_unclaimed_parcel(&parcel).is_ok() {
+            returned += 1;
+        }
+    }
+    eprintln!(
+        "  {returned} parcels shipped and returned in {:.1?}",
+        started.elapsed()
+    );
+    rows.push(measure(&world, "initial", Flow::Returns).await);
+    rows.push(measure(&world, "incremental", Flow::Returns).await);
 
     println!();
     print_table(&rows);
