@@ -153,6 +153,18 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
             .any(|i| i.kind == AttentionKind::StockRaisedOutside && i.focus == *both),
         "the dashboard asks the merchant to find the other writer: {attention:?}"
     );
+    let overview = stock_reconciliation_overview(&app, StockReconciliationOverviewRequest {})
+        .await
+        .unwrap();
+    assert_eq!(
+        overview
+            .raised_outside
+            .iter()
+            .map(|r| (r.sku.as_str(), r.shown, r.name.is_some()))
+            .collect::<Vec<_>>(),
+        vec![(both.as_str(), raised_both, true)],
+        "the screen the dashboard leads to names the article, with the shop's name for it"
+    );
     let problems = brygga_app::sync::problems(&app).unwrap();
     assert!(
         problems
@@ -226,6 +238,14 @@ async fn the_report_lists_exactly_the_differences_and_corrections_fix_them() {
             .iter()
             .any(|i| i.kind == AttentionKind::StockRaisedOutside),
         "once corrected the article shows what Brygga wrote: {attention:?}"
+    );
+    assert!(
+        stock_reconciliation_overview(&app, StockReconciliationOverviewRequest {})
+            .await
+            .unwrap()
+            .raised_outside
+            .is_empty(),
+        "and the screen no longer warns of it"
     );
     let products = products_overview(&app, ProductsOverviewRequest {})
         .await

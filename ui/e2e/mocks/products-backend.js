@@ -116,7 +116,12 @@
       case 'export_orphaned_articles':
         return { path: '/home/handlare/Hämtningar/brygga-orphaned-articles-2026-11-23-101500.csv', rows: 1, fromWarehouse: true };
       case 'stock_reconciliation_overview':
-        return { last, reportOnly: false };
+        return {
+          last,
+          reportOnly: false,
+          raisedOutside: last === null ? [] : last.raisedOutside.filter((r) => differences.some((d) => d.sku === r.sku)),
+          raisedCheckedAt: last === null ? null : last.ranAt,
+        };
       case 'run_stock_reconciliation':
         last = report();
         return later(last, 800);

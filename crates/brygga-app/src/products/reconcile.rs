@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use brygga_sync::flows::reconcile::{CorrectionOutcome, Reconciliation};
-use brygga_sync::flows::stock::RECONCILE_REPORT_ONLY;
+use brygga_sync::flows::stock::{RAISED_OUTSIDE, RECONCILE_REPORT_ONLY, RaisedOutside};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -86,6 +86,11 @@ pub struct StockReconciliationOverviewRequest {}
 pub struct StockReconciliationOverview {
     /// The last report, as left by corrections since; `None` before the first.
     pub last: Option<StockReconciliationReport>,
+    /// What the last whole read (scheduled or by hand) found raised in the shop outside Brygga,
+    /// as corrections since left it.
+    pub raised_outside: Vec<RaisedOutsideView>,
+    /// When that read was.
+    pub raised_checked_at: Option<String>,
     /// The scheduled reconciliation only reports and never corrects on its own.
     pub report_only: bool,
 }
@@ -163,8 +168,43 @@ pub async fn stock_reconciliation_overview(
     _request: StockReconciliationOverviewRequest,
 ) -> Result<StockReconciliationOverview, IpcError> {
     let settings = app.store()?.settings();
+    let last: Option<StockReconciliationReport> = settings.get(LAST_REPORT)?;
+    let raised: Option<RaisedOutside> = settings.get(RAISED_OUTSIDE)?;
+    // The engine keeps SKUs and quantities; the names come from the last report, where it has them.
+    let name = |sku: &str| {
+        last.as_ref().and_then(|report| {
+            report
+                .raised_outside
+                .iter()
+                .find(|r| r.sku == sku)
+                .and_then(|r| r.name.clone())
+                .or_else(|| {
+                    report
+                        .differences
+                        .iter()
+                        .find(|d| d.sku == sku)
+                        .and_then(|d| d.name.clone())
+                })
+        })
+    };
+    let raised_outside = raised
+        .as_ref()
+        .map(|r| {
+            r.writes
+                .iter()
+                .map(|w| RaisedOutsideView {
+                    sku: w.sku.clone(),
+                    name: name(&w.sku),
+                    written: w.written,
+                    shown: w.shown,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(StockReconciliationOverview {
-        last: settings.get(LAST_REPORT)?,
+        raised_outside,
+        raised_checked_at: raised.map(|r| iso(r.checked_at_ms)),
+        last,
         report_only: settings
             .get::<bool>(RECONCILE_REPORT_ONLY)?
             .unwrap_or(false),

@@ -36,7 +36,8 @@ describe("StockReconciliationScreen", () => {
     mockCommands({
       stock_reconciliation_overview: () =>
         sampleReconciliation({
-          last: sampleReport({ raisedOutside: [{ sku: "SCARF-1", name: "Halsduk", written: 7, shown: 30 }] }),
+          raisedOutside: [{ sku: "SCARF-1", name: "Halsduk", written: 7, shown: 30 }],
+          raisedCheckedAt: "2026-11-23T06:00:00Z",
         }),
     });
     renderWithProviders(<StockReconciliationScreen />, "en");
@@ -56,14 +57,14 @@ describe("StockReconciliationScreen", () => {
   });
 
   it("says when no reconciliation has run and shows progress while one runs", async () => {
-    let kept: StockReconciliationOverview = { last: null, reportOnly: false };
+    let kept: StockReconciliationOverview = { last: null, reportOnly: false, raisedOutside: [], raisedCheckedAt: null };
     let finish: (report: StockReconciliationReport) => void = () => undefined;
     mockCommands({
       stock_reconciliation_overview: () => kept,
       run_stock_reconciliation: () =>
         new Promise<StockReconciliationReport>((resolve) => {
           finish = (report) => {
-            kept = { last: report, reportOnly: false };
+            kept = { last: report, reportOnly: false, raisedOutside: [], raisedCheckedAt: null };
             resolve(report);
           };
         }),

@@ -141,6 +141,7 @@ function ReconciliationView({ overview }: { overview: StockReconciliationOvervie
             />
           )}
           {result !== null && <CorrectionsResult result={result} />}
+          <RaisedOutside overview={overview} />
         </div>
       </Card>
       {report !== null && (
@@ -152,6 +153,30 @@ function ReconciliationView({ overview }: { overview: StockReconciliationOvervie
           busy={busy}
         />
       )}
+    </div>
+  );
+}
+
+/** Articles the shop shows above what Brygga last wrote: another writer of stock is at work. */
+function RaisedOutside({ overview }: { overview: StockReconciliationOverview }) {
+  const t = useT();
+  const [language] = useLanguage();
+  if (overview.raisedOutside.length === 0) return null;
+  return (
+    <div className="reconcile__warning" role="alert" data-testid="reconcile-raised-outside">
+      <p>{t("products.reconciliation.raisedOutside", { count: overview.raisedOutside.length })}</p>
+      <ul>
+        {overview.raisedOutside.map((raised) => (
+          <li key={raised.sku} data-testid="reconcile-raised" data-sku={raised.sku}>
+            <span className="reconcile__sku">{raised.sku}</span>
+            {raised.name !== null && ` ${raised.name}`}:{" "}
+            {t("products.reconciliation.raisedLine", {
+              written: formatNumber(language, raised.written),
+              shown: formatNumber(language, raised.shown),
+            })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -221,23 +246,6 @@ function Differences({ report, selected, onSelect, onCorrect, busy }: Difference
               skus: report.notInShop.join(", "),
             })}
           </p>
-        )}
-        {report.raisedOutside.length > 0 && (
-          <div className="reconcile__warning" role="alert" data-testid="reconcile-raised-outside">
-            <p>{t("products.reconciliation.raisedOutside", { count: report.raisedOutside.length })}</p>
-            <ul>
-              {report.raisedOutside.map((raised) => (
-                <li key={raised.sku} data-testid="reconcile-raised" data-sku={raised.sku}>
-                  <span className="reconcile__sku">{raised.sku}</span>
-                  {raised.name !== null && ` ${raised.name}`}:{" "}
-                  {t("products.reconciliation.raisedLine", {
-                    written: formatNumber(language, raised.written),
-                    shown: formatNumber(language, raised.shown),
-                  })}
-                </li>
-              ))}
-            </ul>
-          </div>
         )}
         {differences.length === 0 ? (
           <p className="screen-status" data-testid="reconcile-empty">

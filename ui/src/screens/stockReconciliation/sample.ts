@@ -19,5 +19,5 @@ export function sampleReport(overrides: Partial<StockReconciliationReport> = {})
 }
 
 export function sampleReconciliation(overrides: Partial<StockReconciliationOverview> = {}): StockReconciliationOverview {
-  return { last: sampleReport(), reportOnly: false, ...overrides };
+  return { last: sampleReport(), reportOnly: false, raisedOutside: [], raisedCheckedAt: null, ...overrides };
 }
