@@ -235,6 +235,11 @@ async fn a_return_is_announced_received_in_parts_and_refunded() {
     )
     .await
     .expect("the order page opens");
+    assert_eq!(
+        history.returns,
+        vec![number.clone()],
+        "the order page links its return"
+    );
     let comment = history
         .timeline
         .iter()

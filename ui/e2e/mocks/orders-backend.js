@@ -147,6 +147,7 @@
       canResend: !order.locked && order.state !== 'cancelled' && order.state !== 'baseline',
       timeline: travelled ? timeline : [entry(1, order.createdAt, 'shop.seen', { shopStatusId: 1, shopStatusName: 'Ny' })],
       calls: travelled ? calls : [],
+      returns: [],
     };
   }
 

@@ -32,4 +32,8 @@ timeline: Array<TimelineEntry>,
 /**
  * Every call queued for the order, oldest first.
  */
-calls: Array<OrderCall>, };
+calls: Array<OrderCall>, 
+/**
+ * The numbers of the order's returns, for links to them.
+ */
+returns: Array<string>, };

@@ -229,12 +229,9 @@ pub async fn order_detail(app: &App, request: OrderRequest) -> Result<OrderDetai
         .events()
         .for_subject(&brygga_sync::order_events::order_subject(id))?;
     // The order's returns belong to its history: the return orders and the comments about them.
-    for number in store.returns().numbers_for_order(&id.to_string())? {
-        calls.extend(
-            store
-                .outbox()
-                .with_key_prefix(&RETURN_CALL_KINDS, &number)?,
-        );
+    let returns = store.returns().numbers_for_order(&id.to_string())?;
+    for number in &returns {
+        calls.extend(store.outbox().with_key_prefix(&RETURN_CALL_KINDS, number)?);
         events.extend(store.events().for_subject(&format!("return:{number}"))?);
     }
     calls.sort_by_key(|call| call.id);
@@ -260,5 +257,6 @@ pub async fn order_detail(app: &App, request: OrderRequest) -> Result<OrderDetai
             .map(|e| timeline::entry(e, &calls, &names))
             .collect(),
         calls: calls.iter().map(OrderCall::from).collect(),
+        returns,
     })
 }

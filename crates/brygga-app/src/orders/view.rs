@@ -283,4 +283,6 @@ pub struct OrderDetail {
     pub timeline: Vec<TimelineEntry>,
     /// Every call queued for the order, oldest first.
     pub calls: Vec<OrderCall>,
+    /// The numbers of the order's returns, for links to them.
+    pub returns: Vec<String>,
 }

@@ -64,6 +64,7 @@ export const ordersEn: Catalog["orders"] = {
       paid: "Payment",
       heldBack: "Held back from release",
       releasedBatch: "Released in batch",
+      returns: "Returns",
     },
     paid: "Secured",
     notPaid: "Not secured",

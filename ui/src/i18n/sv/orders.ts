@@ -62,6 +62,7 @@ export const ordersSv = {
       paid: "Betalning",
       heldBack: "Hålls tillbaka från släpp",
       releasedBatch: "Släppt i släpp",
+      returns: "Returer",
     },
     paid: "Säkrad",
     notPaid: "Inte säkrad",

@@ -5,11 +5,13 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, Fields } from "../../components/Fields";
 import { formatDateTime, useLanguage, useT } from "../../i18n";
 import type { CommandError } from "../../platform";
+import { useNavigate } from "../../navigation/navigate";
 import { useOrderAction, useOrderDetail } from "../../queries";
 import { shopStatusText, warehouseStatusText } from "./format";
 import { OrderCalls } from "./OrderCalls";
 import { OrderStateBadge } from "./OrderStateBadge";
 import { Timeline } from "./Timeline";
+import "../inbound/records.css";
 
 /** One order: where it stands in both systems, why it is held, what can be done, and its story. */
 export function OrderPage({ shopOrderId, onBack }: { shopOrderId: number; onBack: () => void }) {
@@ -59,6 +61,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
   const last = [resend, clearHold, retry].find((action) => action.isSuccess || action.isError);
   const failed = last?.error ?? letGo.error;
   const na = t("common.notAvailable");
+  const navigate = useNavigate();
   const order = detail.order;
 
   return (
@@ -137,6 +140,24 @@ function OrderView({ detail }: { detail: OrderDetail }) {
             {detail.paid ? t("orders.page.paid") : t("orders.page.notPaid")}
           </Field>
           <Field label={t("orders.page.fields.releasedBatch")}>{detail.releasedBatchId ?? na}</Field>
+          {detail.returns.length > 0 && (
+            <Field label={t("orders.page.fields.returns")}>
+              <span className="order-page__returns" data-testid="order-returns">
+                {detail.returns.map((number) => (
+                  <button
+                    key={number}
+                    type="button"
+                    className="returns__link"
+                    data-testid="order-return"
+                    data-return={number}
+                    onClick={() => navigate({ screen: "returns", focus: number })}
+                  >
+                    {number}
+                  </button>
+                ))}
+              </span>
+            </Field>
+          )}
         </Fields>
       </section>
       <section className="order-page__section" aria-label={t("orders.actions.title")}>

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListOrdersRequest } from "../../bindings/ListOrdersRequest";
 import type { RetryOrderCallRequest } from "../../bindings/RetryOrderCallRequest";
-import { NavigationProvider } from "../../navigation/navigate";
+import { NavigationProvider, type Destination } from "../../navigation/navigate";
 import { mockCommands } from "../../platform/testing";
 import { renderWithProviders } from "../../test/render";
 import { OrdersScreen } from "./OrdersScreen";
@@ -107,6 +107,28 @@ describe("OrdersScreen", () => {
     expect((screen.getByTestId("resend-order") as HTMLButtonElement).disabled, "a locked order is not re-sent").toBe(
       true,
     );
+  });
+
+  it("links the order's returns to the returns screen", async () => {
+    mockCommands({ order_detail: () => sampleDetail({ returns: ["1031-R1", "1031-R2"] }) });
+    const visited: Destination[] = [];
+    renderWithProviders(
+      <NavigationProvider value={{ current: { screen: "orders", focus: "1031" }, navigate: (to) => visited.push(to) }}>
+        <OrdersScreen />
+      </NavigationProvider>,
+      "sv",
+    );
+    const links = await screen.findAllByTestId("order-return");
+    expect(links.map((l) => l.textContent)).toEqual(["1031-R1", "1031-R2"]);
+    fireEvent.click(links[1]!);
+    expect(visited, "the return opens on the returns screen").toEqual([{ screen: "returns", focus: "1031-R2" }]);
+  });
+
+  it("shows no returns field for an order nothing came back from", async () => {
+    mockCommands({ order_detail: () => sampleDetail() });
+    renderWithProviders(openAt("1031"), "sv");
+    await screen.findByTestId("order-timeline");
+    expect(screen.queryByTestId("order-returns")).toBeNull();
   });
 
   it("tries a dead call again and says what happened", async () => {

@@ -112,6 +112,7 @@ export function sampleDetail(overrides: Partial<OrderDetail> = {}): OrderDetail 
         payload: '{\n  "statusId": 4\n}',
       },
     ],
+    returns: [],
     ...overrides,
   };
 }
