@@ -12,7 +12,7 @@ use brygga_app::commands::{
 use brygga_app::demo::DemoSystems;
 use brygga_app::returns::{
     CommentState, DeliveryState, MoneyView, ReturnKindName, ReturnLineForm, ReturnStateName,
-    ReturnableOrder,
+    ReturnableLine, ReturnableOrder,
 };
 use brygga_app::runs::AttentionKind;
 use brygga_app::{App, ErrorCode};
@@ -111,6 +111,19 @@ async fn two_delivered(app: &App, systems: &DemoSystems, sample: &str) -> String
         .expect("a pass sends the order");
     deliver(app, systems, &order).await;
     order
+}
+
+/// An app with an order of two units of one article delivered: the order and that line.
+async fn with_two_delivered(dir: &std::path::Path) -> (App, DemoSystems, String, ReturnableLine) {
+    let (app, systems, sample, _) = with_delivered_order(dir).await;
+    let order = two_delivered(&app, &systems, &sample).await;
+    let line = find(&app, &order)
+        .await
+        .lines
+        .into_iter()
+        .find(|l| l.delivered == 2)
+        .expect("two units were delivered");
+    (app, systems, order, line)
 }
 
 async fn find(app: &App, query: &str) -> ReturnableOrder {
@@ -583,14 +596,7 @@ async fn drain_until_sent(app: &App, number: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_return_waits_for_a_busy_shop_and_counts_before_the_warehouse_has_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, systems, sample, _) = with_delivered_order(dir.path()).await;
-    let order = two_delivered(&app, &systems, &sample).await;
-    let line = find(&app, &order)
-        .await
-        .lines
-        .into_iter()
-        .find(|l| l.delivered == 2)
-        .expect("two units were delivered");
+    let (app, systems, order, line) = with_two_delivered(dir.path()).await;
 
     // The shop answers the comment with a 429: the return is registered, its comment waits.
     systems.shop_server.faults().next_n_requests(
@@ -761,14 +767,7 @@ async fn the_merchant_announces_an_unclaimed_parcel_but_never_an_unannounced_ret
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_return_registered_while_the_warehouse_stops_answering_is_kept_and_sent_once() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, systems, sample, _) = with_delivered_order(dir.path()).await;
-    let order = two_delivered(&app, &systems, &sample).await;
-    let line = find(&app, &order)
-        .await
-        .lines
-        .into_iter()
-        .find(|l| l.delivered == 2)
-        .expect("two units were delivered");
+    let (app, systems, order, line) = with_two_delivered(dir.path()).await;
 
     // The order, the causes and the earlier returns are read; then the warehouse stops answering
     // for the return order and for the read after it.
