@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Duration;
 
+use brygga_core::Sensitive;
 use brygga_core::clock::SystemClock;
 use brygga_core::schedule::{Flow, next_runs};
 use brygga_ongoing::{OngoingClient, OngoingConfig};
@@ -19,30 +21,59 @@ use serde::Serialize;
 use crate::connections::{self, OngoingConnection, StarwebConnection};
 use crate::{App, ErrorCode, IpcError};
 
+/// How to reach Ongoing with `connection` and its password.
+pub(crate) fn ongoing_config(
+    connection: OngoingConnection,
+    password: Sensitive<String>,
+    timeout: Duration,
+) -> Result<OngoingConfig, IpcError> {
+    let goods_owner_id = i32::try_from(connection.goods_owner_id).map_err(|_| {
+        IpcError::new(
+            ErrorCode::Validation,
+            format!(
+                "the goods owner id {} is too large",
+                connection.goods_owner_id
+            ),
+        )
+    })?;
+    Ok(OngoingConfig {
+        api_url: connection.api_url,
+        user: connection.user,
+        password,
+        goods_owner_id,
+        timeout,
+    })
+}
+
+/// How to reach Starweb with `connection` and its client secret.
+pub(crate) fn starweb_config(
+    connection: StarwebConnection,
+    client_secret: Sensitive<String>,
+    timeout: Duration,
+) -> StarwebConfig {
+    StarwebConfig {
+        api_url: connection.api_url,
+        client_id: connection.client_id,
+        client_secret,
+        timeout,
+    }
+}
+
 /// The clients of both saved connections.
 pub fn remotes(app: &App) -> Result<Remotes, IpcError> {
     let (ongoing, password) = connections::load::<OngoingConnection>(app)?;
     let (starweb, secret) = connections::load::<StarwebConnection>(app)?;
-    let goods_owner_id = i32::try_from(ongoing.goods_owner_id).map_err(|_| {
-        IpcError::new(
-            ErrorCode::Validation,
-            format!("the goods owner id {} is too large", ongoing.goods_owner_id),
-        )
-    })?;
-    let warehouse = OngoingClient::new(OngoingConfig {
-        api_url: ongoing.api_url,
-        user: ongoing.user,
+    let warehouse = OngoingClient::new(ongoing_config(
+        ongoing,
         password,
-        goods_owner_id,
-        timeout: brygga_ongoing::DEFAULT_TIMEOUT,
-    })
+        brygga_ongoing::DEFAULT_TIMEOUT,
+    )?)
     .map_err(|err| IpcError::new(ErrorCode::Validation, err.to_string()))?;
-    let shop = StarwebClient::new(StarwebConfig {
-        api_url: starweb.api_url,
-        client_id: starweb.client_id,
-        client_secret: secret,
-        timeout: brygga_starweb::DEFAULT_TIMEOUT,
-    })
+    let shop = StarwebClient::new(starweb_config(
+        starweb,
+        secret,
+        brygga_starweb::DEFAULT_TIMEOUT,
+    ))
     .map_err(|err| IpcError::new(ErrorCode::Validation, err.to_string()))?;
     Ok(Remotes { shop, warehouse })
 }

@@ -256,7 +256,7 @@ fn record_effect(
             number,
             warehouse_return_order_id,
         } => w.return_sent(number, i64::from(*warehouse_return_order_id), now_ms),
-        Effect::ShopCommented { .. } => Ok(()),
+        Effect::ShopCommented => Ok(()),
     }
 }
 

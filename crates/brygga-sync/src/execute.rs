@@ -70,9 +70,7 @@ pub enum Effect {
         number: String,
         warehouse_return_order_id: i32,
     },
-    ShopCommented {
-        about: String,
-    },
+    ShopCommented,
 }
 
 /// A failed operation: how to treat it, and what to show.

@@ -44,7 +44,7 @@ pub(crate) async fn execute_returns(
                 warehouse_return_order_id: id,
             })
         }
-        Operation::CommentOnShopOrder { about, comment } => {
+        Operation::CommentOnShopOrder { comment, .. } => {
             let order_id = id32(comment.shop_order_id)?;
             let written = retry
                 && remotes
@@ -59,9 +59,7 @@ pub(crate) async fn execute_returns(
                     .add_order_comment(order_id, &comment.text)
                     .await?;
             }
-            Ok(Effect::ShopCommented {
-                about: about.clone(),
-            })
+            Ok(Effect::ShopCommented)
         }
         other => Err(Failure {
             class: FailureClass::Abort,

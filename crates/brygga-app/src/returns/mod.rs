@@ -18,7 +18,6 @@ use brygga_ongoing::OngoingClient;
 use brygga_ongoing::return_orders::ReturnOrder;
 use brygga_store::ReturnRecord;
 use brygga_sync::Engine;
-use brygga_sync::return_ops::Delivery;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -239,20 +238,23 @@ async fn saved(
         .get(number)?
         .ok_or_else(|| not_found(number))?;
     let detail = present(engine, &record, &orders)?;
-    let (comment, problem) = match (engine.return_delivery(number)?, problem) {
+    let delivery = &detail.summary.delivery;
+    let (comment, problem) = match (delivery.state, problem) {
         (_, Some(problem)) => (CommentState::None, Some(problem)),
-        (Delivery::Done, None) if record.comment_generation > 0 => (CommentState::Written, None),
-        (Delivery::Done, None) => (CommentState::None, None),
-        (Delivery::Waiting { message }, None) => (
+        (DeliveryState::Sent, None) if record.comment_generation > 0 => {
+            (CommentState::Written, None)
+        }
+        (DeliveryState::Sent, None) => (CommentState::None, None),
+        (DeliveryState::Waiting, None) => (
             CommentState::Waiting,
-            Some(match message {
+            Some(match &delivery.message {
                 Some(message) => format!(
                     "it is queued and is sent as soon as the other side answers (last try: {message})"
                 ),
                 None => "it is queued and is sent as soon as the other side answers".to_owned(),
             }),
         ),
-        (Delivery::Failed { message }, None) => (CommentState::Failed, Some(message)),
+        (DeliveryState::Failed, None) => (CommentState::Failed, delivery.message.clone()),
     };
     Ok(ReturnSaved {
         detail,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::ReturnSaved;
-use super::returnable::{delivered_lines, earlier_returns};
+use super::returnable::{delivered_lines, earlier_returns, warehouse_returns};
 use super::view::ReturnKindName;
 use super::warehouse::{returns_error, shop_order_id};
 use crate::{App, ErrorCode, IpcError};
@@ -98,7 +98,8 @@ pub async fn register_return(
         .await
         .map_err(|err| returns_error(&err))?;
     let known: Vec<String> = causes.iter().filter_map(|c| c.code.clone()).collect();
-    let earlier = earlier_returns(warehouse, &engine, &order).await?;
+    let in_warehouse = warehouse_returns(warehouse, vec![order_number.clone()]).await?;
+    let earlier = earlier_returns(&in_warehouse, &engine.unsent_return_orders()?, &order);
     let (delivered, _) = delivered_lines(&order, &earlier);
     let requested: Vec<RequestedLine> = req
         .lines

@@ -4,11 +4,10 @@
 
 use std::collections::HashMap;
 
-use brygga_core::returns::DeliveredLine;
+use brygga_core::returns::{DeliveredLine, ReturnOrderDraft};
 use brygga_ongoing::OngoingClient;
 use brygga_ongoing::orders::{Order, OrderQuery};
-use brygga_ongoing::return_orders::ReturnOrderQuery;
-use brygga_sync::Engine;
+use brygga_ongoing::return_orders::{ReturnOrder, ReturnOrderQuery};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -84,24 +83,41 @@ pub(super) struct EarlierReturns {
     units: HashMap<String, i64>,
 }
 
-/// The order's earlier returns: the warehouse's return orders for it, and the ones registered
-/// here and still waiting to be sent (so a return registered while the warehouse is down still
-/// counts).
-pub(super) async fn earlier_returns(
+/// The warehouse's return orders of these shop orders, in one call (none for no orders: an empty
+/// filter would read every return order).
+pub(super) async fn warehouse_returns(
     warehouse: &OngoingClient,
-    engine: &Engine,
-    order: &Order,
-) -> Result<EarlierReturns, IpcError> {
-    let number = order.order_info.order_number.clone().unwrap_or_default();
-    let in_warehouse = warehouse
+    order_numbers: Vec<String>,
+) -> Result<Vec<ReturnOrder>, IpcError> {
+    if order_numbers.is_empty() {
+        return Ok(Vec::new());
+    }
+    warehouse
         .return_orders(&ReturnOrderQuery {
-            customer_order_numbers: vec![number.clone()],
+            customer_order_numbers: order_numbers,
             ..Default::default()
         })
         .await
-        .map_err(|err| returns_error(&err))?;
+        .map_err(|err| returns_error(&err))
+}
+
+/// The order's earlier returns: its return orders in the warehouse (out of `in_warehouse`), and
+/// the ones registered here and still waiting to be sent (so a return registered while the
+/// warehouse is down still counts).
+pub(super) fn earlier_returns(
+    in_warehouse: &[ReturnOrder],
+    unsent: &[ReturnOrderDraft],
+    order: &Order,
+) -> EarlierReturns {
+    let number = order.order_info.order_number.clone().unwrap_or_default();
+    let in_warehouse = in_warehouse.iter().filter(|r| {
+        r.customer_order_info
+            .as_ref()
+            .and_then(|info| info.order_number.as_deref())
+            == Some(number.as_str())
+    });
     let mut earlier = EarlierReturns::default();
-    for return_order in &in_warehouse {
+    for return_order in in_warehouse {
         earlier
             .numbers
             .extend(return_order.number().map(str::to_owned));
@@ -123,16 +139,16 @@ pub(super) async fn earlier_returns(
             }
         }
     }
-    for draft in engine.unsent_return_orders()? {
+    for draft in unsent {
         if draft.order_number != number || earlier.numbers.contains(&draft.number) {
             continue;
         }
         for line in &draft.lines {
             *earlier.units.entry(line.sku.clone()).or_default() += line.quantity;
         }
-        earlier.numbers.push(draft.number);
+        earlier.numbers.push(draft.number.clone());
     }
-    Ok(earlier)
+    earlier
 }
 
 /// Per SKU, delivered and already returned units of a warehouse order.
@@ -218,8 +234,15 @@ pub async fn find_returnable_orders(
         found.reverse();
     }
     let mut orders = Vec::new();
-    for order in found.into_iter().take(MAX_FOUND) {
-        let earlier = earlier_returns(warehouse, &engine, &order).await?;
+    found.truncate(MAX_FOUND);
+    let unsent = engine.unsent_return_orders()?;
+    let numbers = found
+        .iter()
+        .filter_map(|o| o.order_info.order_number.clone())
+        .collect();
+    let in_warehouse = warehouse_returns(warehouse, numbers).await?;
+    for order in found {
+        let earlier = earlier_returns(&in_warehouse, &unsent, &order);
         let (_, lines) = delivered_lines(&order, &earlier);
         orders.push(ReturnableOrder {
             order_number: order.order_info.order_number.clone().unwrap_or_default(),

@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use brygga_core::Sensitive;
-use brygga_ongoing::{OngoingClient, OngoingConfig};
-use brygga_starweb::{StarwebClient, StarwebConfig};
+use brygga_ongoing::OngoingClient;
+use brygga_starweb::StarwebClient;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -199,22 +199,8 @@ pub async fn test_ongoing_connection(
     connection.validate()?;
     let password =
         secret_or_stored::<OngoingConnection>(app, request.password.as_ref(), "Ongoing password")?;
-    let goods_owner = i32::try_from(connection.goods_owner_id).map_err(|_| {
-        IpcError::new(
-            ErrorCode::Validation,
-            format!(
-                "the goods owner id {} is too large",
-                connection.goods_owner_id
-            ),
-        )
-    })?;
-    let client = match OngoingClient::new(OngoingConfig {
-        api_url: connection.api_url,
-        user: connection.user,
-        password,
-        goods_owner_id: goods_owner,
-        timeout: TEST_TIMEOUT,
-    }) {
+    let config = crate::sync::ongoing_config(connection, password, TEST_TIMEOUT)?;
+    let client = match OngoingClient::new(config) {
         Ok(client) => client,
         Err(err) => {
             return Ok(ConnectionCheck::failed(
@@ -267,12 +253,11 @@ pub async fn test_starweb_connection(
         request.client_secret.as_ref(),
         "Starweb client secret",
     )?;
-    let client = match StarwebClient::new(StarwebConfig {
-        api_url: connection.api_url,
-        client_id: connection.client_id,
-        client_secret: secret,
-        timeout: TEST_TIMEOUT,
-    }) {
+    let client = match StarwebClient::new(crate::sync::starweb_config(
+        connection,
+        secret,
+        TEST_TIMEOUT,
+    )) {
         Ok(client) => client,
         Err(err) => {
             return Ok(ConnectionCheck::failed(
