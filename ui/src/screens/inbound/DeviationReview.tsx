@@ -5,15 +5,8 @@ import { Card } from "../../components/Card";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { formatDateTime, useLanguage, useT } from "../../i18n";
 import { useDeviations, useInboundAction } from "../../queries";
+import { DEVIATION_SYMBOL } from "./deviation";
 import { formatPercentDifference, formatUnitDifference, formatUnits } from "./format";
-
-/** A symbol beside the words, so a deviation never rests on colour alone. */
-const KIND_SYMBOL: Record<DeviationKindName, string> = {
-  over: "▲",
-  under: "▼",
-  rejected: "⊘",
-  unadvised: "?",
-};
 
 export function DeviationKinds({ kinds }: { kinds: readonly DeviationKindName[] }) {
   const t = useT();
@@ -21,7 +14,7 @@ export function DeviationKinds({ kinds }: { kinds: readonly DeviationKindName[] 
     <span className="inbound__kinds">
       {kinds.map((kind) => (
         <span key={kind} className={`deviation deviation--${kind}`} data-testid="deviation-kind" data-kind={kind}>
-          <span aria-hidden="true">{KIND_SYMBOL[kind]}</span> {t(`inbound.deviations.kinds.${kind}`)}
+          <span aria-hidden="true">{DEVIATION_SYMBOL[kind]}</span> {t(`inbound.deviations.kinds.${kind}`)}
         </span>
       ))}
     </span>

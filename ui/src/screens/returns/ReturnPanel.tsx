@@ -4,6 +4,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field, Fields } from "../../components/Fields";
 import { formatDateTime, formatMoney, formatNumber, useLanguage, useT } from "../../i18n";
 import { useReturnDetail, useSetReturnState } from "../../queries";
+import { DEVIATION_SYMBOL, isDeviationKind } from "../inbound/deviation";
 import { formatUnitDifference } from "../inbound/format";
 import { isCurrency, minorDigits, minorUnitsToInput, parseMinorUnits } from "./money";
 import { DeliveryBadge, KindLabel, StateBadge, useCauseName } from "./ReturnList";
@@ -128,10 +129,6 @@ function CommentOutcome({ saved, order }: { saved: ReturnSaved; order: string })
   }
 }
 
-const KIND_SYMBOL: Record<DifferenceKind, string> = { over: "▲", under: "▼", rejected: "⊘", unadvised: "?" };
-const DIFFERENCE_KINDS = ["over", "under", "rejected", "unadvised"] as const;
-type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
-const isDifferenceKind = (kind: string): kind is DifferenceKind => (DIFFERENCE_KINDS as readonly string[]).includes(kind);
 
 /** Announced against received per line, with the difference and its kinds as inbound deviations show them. */
 function LinesTable({ detail }: { detail: ReturnDetail }) {
@@ -169,7 +166,7 @@ function LinesTable({ detail }: { detail: ReturnDetail }) {
         </thead>
         <tbody>
           {detail.lines.map((line) => {
-            const kinds = (differences.get(line.sku)?.kinds ?? []).filter(isDifferenceKind);
+            const kinds = (differences.get(line.sku)?.kinds ?? []).filter(isDeviationKind);
             return (
               <tr
                 key={line.sku}
@@ -202,7 +199,7 @@ function LinesTable({ detail }: { detail: ReturnDetail }) {
                     ? reported && <span className="returns__muted">{t("returns.detail.asAnnounced")}</span>
                     : kinds.map((kind) => (
                         <span key={kind} className={`return-diff return-diff--${kind}`} data-testid="return-line-deviation" data-kind={kind}>
-                          <span aria-hidden="true">{KIND_SYMBOL[kind]}</span> {t(`returns.detail.kinds.${kind}`)}
+                          <span aria-hidden="true">{DEVIATION_SYMBOL[kind]}</span> {t(`returns.detail.kinds.${kind}`)}
                         </span>
                       ))}
                 </td>
