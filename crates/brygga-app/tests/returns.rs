@@ -20,36 +20,7 @@ use brygga_sim::fault::Fault;
 use brygga_sim::ongoing::{Picking, Release, ReturnReceipt, ReturnedGoods, Shipping};
 use brygga_sim::starweb::PlaceOrder;
 
-/// Places orders until `count` have been sent to the warehouse; their shop order ids.
-async fn sent_orders(app: &App, systems: &mut DemoSystems, count: usize) -> Vec<i64> {
-    let engine = brygga_app::sync::engine(app).unwrap();
-    let mut sent = Vec::new();
-    for _ in 0..20 {
-        let placed = systems.place_next_order();
-        let shop_order_id: i64 = placed
-            .strip_prefix("shop: order ")
-            .and_then(|rest| rest.strip_suffix(" placed"))
-            .and_then(|id| id.parse().ok())
-            .unwrap_or_else(|| panic!("a sample customer places an order: {placed}"));
-        engine
-            .run_once(&brygga_sync::Stop::default())
-            .await
-            .expect("a pass runs");
-        let link = app
-            .store()
-            .unwrap()
-            .order_links()
-            .get(shop_order_id)
-            .unwrap();
-        if link.is_some_and(|l| l.warehouse_order_id.is_some()) {
-            sent.push(shop_order_id);
-            if sent.len() == count {
-                return sent;
-            }
-        }
-    }
-    panic!("fewer than {count} of twenty sample orders were sent to the warehouse");
-}
+mod support;
 
 /// The warehouse releases, picks and ships the order; the status sync reads it.
 async fn deliver(app: &App, systems: &DemoSystems, order_number: &str) {
@@ -75,15 +46,8 @@ async fn deliver(app: &App, systems: &DemoSystems, order_number: &str) {
 
 /// An app connected to fresh simulators with one delivered and one undelivered order.
 async fn with_delivered_order(dir: &std::path::Path) -> (App, DemoSystems, String, String) {
-    let app = App::for_testing(dir);
-    let mut systems = DemoSystems::start(&app, 10, None)
-        .await
-        .expect("the simulators start and are connected");
-    // The shop stamps orders to the second and the baseline is taken to the millisecond: an
-    // order placed in the same second as the connection was activated counts as older, so the
-    // shop's clock moves a second on.
-    systems.shop.advance_clock(chrono::Duration::seconds(1));
-    let sent = sent_orders(&app, &mut systems, 2).await;
+    let (app, mut systems) = support::connected(dir).await;
+    let sent = support::sent_orders(&app, &mut systems, 2).await;
     let delivered = sent[0].to_string();
     deliver(&app, &systems, &delivered).await;
     (app, systems, delivered, sent[1].to_string())
