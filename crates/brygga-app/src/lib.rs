@@ -17,6 +17,7 @@ pub mod commands;
 pub mod connections;
 pub mod demo;
 mod error;
+mod form;
 pub mod inbound;
 pub mod info;
 pub mod logging;

@@ -29,6 +29,7 @@ pub use view::{
 };
 pub(crate) use view::{Loaded, load_all};
 
+use crate::form::filled;
 use crate::products::sync_error;
 use crate::sync::drain_now as drain;
 use crate::{App, ErrorCode, IpcError};
@@ -344,11 +345,7 @@ pub async fn acknowledge_deviations(
         ));
     }
     let store = app.store()?;
-    let note = request
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
+    let note = filled(&request.note);
     let now_ms = chrono::Utc::now().timestamp_millis();
     let mut acknowledged = 0;
     let mut problems = Vec::new();

@@ -31,6 +31,7 @@ pub use view::{
     ReturnLineView, ReturnStateName, ReturnSummary,
 };
 
+use crate::form::filled;
 use crate::{App, ErrorCode, IpcError};
 
 /// `list_return_causes`: no input.
@@ -302,12 +303,7 @@ pub async fn set_return_state(
         .map(|money| Money::new(money.minor_units, &money.currency))
         .transpose()
         .map_err(|problem| IpcError::new(ErrorCode::Validation, problem))?;
-    let note = req
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned);
+    let note = filled(&req.note).map(str::to_owned);
     let change = HandlingChange {
         to: core_state(req.state),
         note: note.clone(),

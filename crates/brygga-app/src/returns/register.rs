@@ -14,6 +14,7 @@ use super::ReturnSaved;
 use super::returnable::{delivered_lines, earlier_returns, warehouse_returns};
 use super::view::ReturnKindName;
 use super::warehouse::{returns_error, shop_order_id};
+use crate::form::filled;
 use crate::{App, ErrorCode, IpcError};
 
 /// One line to return.
@@ -119,12 +120,7 @@ pub async fn register_return(
     taken.sort();
     taken.dedup();
     let number = next_number(&order_number, &taken);
-    let note = req
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned);
+    let note = filled(&req.note).map(str::to_owned);
     let cause_name = causes
         .iter()
         .find(|c| c.code.as_deref() == Some(cause.as_str()))

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
 
+use crate::form::filled;
 use crate::{App, ErrorCode, IpcError};
 
 /// A flow that runs on a schedule.
@@ -180,10 +181,6 @@ fn form_of(flow: Flow, schedule: Option<&Schedule>) -> FlowScheduleForm {
         _ => {}
     }
     form
-}
-
-fn filled(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The schedule a form row describes, or why it cannot be one (naming the flow).
